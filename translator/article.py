@@ -1,0 +1,125 @@
+"""Translate one DocFX article: parse (needs only the file), then render (needs the site).
+
+Two steps because links between articles need every article's title, asset id and anchors:
+the adapter parses all articles first, builds a `SiteIndex`, then renders each.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from markdown_it.token import Token
+
+from .article_context import ArticleContext
+from .front_matter import format_ms_date, split_front_matter
+from .images import replace_images
+from .links import rewrite_links
+from .markdown_parser import docfx_markdown
+from .material_markdown import render_material_markdown
+from .report import TranslationReport
+from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url
+from .source_text import decode_source
+from .table_repair import remove_table_debris
+
+__all__ = ["ParsedArticle", "TranslatedArticle", "parse_article", "render_article",
+           "translate_article"]
+
+
+@dataclass
+class ParsedArticle:
+    src_path: str
+    meta: dict[str, object]
+    title: str
+    tokens: list[Token]
+    env: dict[str, Any]
+    report: TranslationReport
+
+    def page_info(self, use_directory_urls: bool = True) -> PageInfo:
+        assetid = self.meta.get("ms.assetid")
+        return PageInfo(
+            src_path=self.src_path,
+            url=page_url(self.src_path, use_directory_urls),
+            title=self.title,
+            assetid=str(assetid) if assetid else None,
+            anchors=frozenset(self.env.get("anchors", ())),
+        )
+
+
+@dataclass(frozen=True)
+class TranslatedArticle:
+    markdown: str  # Material Markdown with clean front matter
+    meta: dict[str, object]
+    report: TranslationReport
+
+
+def parse_article(src_path: str, data: bytes) -> ParsedArticle:
+    report = TranslationReport(src_path)
+    text = decode_source(data, report)
+    front = split_front_matter(text, report)
+    body = remove_table_debris(front.body, report, front.body_line)
+    env: dict[str, Any] = {"report": report, "first_line": front.body_line}
+    tokens = docfx_markdown().parse(body, env)
+    title = _title(front.meta, tokens, src_path)
+    return ParsedArticle(src_path, front.meta, title, tokens, env, report)
+
+
+def render_article(
+    parsed: ParsedArticle, index: SiteIndex, settings: TranslationSettings
+) -> TranslatedArticle:
+    page = index.pages.get(parsed.src_path) or parsed.page_info(index.use_directory_urls)
+    ctx = ArticleContext(page, index, settings, parsed.report, parsed.env["first_line"])
+    rewrite_links(parsed.tokens, ctx)
+    replace_images(parsed.tokens, ctx)
+    body = render_material_markdown(parsed.tokens, parsed.env)
+    meta = _material_meta(parsed)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return TranslatedArticle(f"---\n{front}---\n\n{body}", meta, parsed.report)
+
+
+def translate_article(
+    src_path: str,
+    data: bytes,
+    index: SiteIndex | None = None,
+    settings: TranslationSettings | None = None,
+) -> TranslatedArticle:
+    """Parse and render one article; with no index it is the only page of the site."""
+    parsed = parse_article(src_path, data)
+    if index is None:
+        index = SiteIndex.build([parsed.page_info()], [src_path])
+    return render_article(parsed, index, settings or TranslationSettings())
+
+
+def _title(meta: dict[str, object], tokens: list[Token], src_path: str) -> str:
+    title = meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            return tokens[index + 1].content.strip()
+    stem = posixpath.splitext(posixpath.basename(src_path))[0]
+    return stem.replace("-", " ").capitalize()
+
+
+def _material_meta(parsed: ParsedArticle) -> dict[str, object]:
+    """Keys Material understands first; every other source key kept as page metadata."""
+    meta: dict[str, object] = {"title": parsed.title}
+    description = parsed.meta.get("description")
+    if isinstance(description, str) and description.strip():
+        meta["description"] = description.strip()
+    if "ms.date" in parsed.meta:
+        updated = format_ms_date(parsed.meta["ms.date"])
+        if updated:
+            meta["revision_date"] = updated
+        else:
+            parsed.report.warn(
+                "front-matter",
+                None,
+                f"ms.date {parsed.meta['ms.date']!r} is not a date like 6/23/2018 or "
+                "2018-06-23; no 'last updated' date is shown",
+            )
+    for key, value in parsed.meta.items():
+        meta.setdefault(key, value)
+    return meta

@@ -1,0 +1,90 @@
+"""Front matter of a DocFX article: used, never shown.
+
+DocFX articles open with a YAML block between ``---`` lines (``title``, ``description``,
+``ms.date``, ``ms.assetid`` ...). We read it leniently: invalid YAML is reported with its
+line and ignored, so the page still builds and takes its title from its first heading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .report import TranslationReport
+
+__all__ = ["FrontMatter", "split_front_matter", "format_ms_date"]
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m/%d/%y", "%Y/%m/%d")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    meta: dict[str, object] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # 1-based line of the source where `body` starts
+
+
+def split_front_matter(text: str, report: TranslationReport) -> FrontMatter:
+    """Separate the YAML front matter from the Markdown body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return FrontMatter({}, text, 1)
+    body_line = text.count("\n", 0, match.end()) + 1
+    if match.end() == len(text) and not text.endswith("\n"):
+        body_line -= 1
+    meta = _load_yaml(match.group("yaml") or "", report)
+    return FrontMatter(meta, text[match.end() :], body_line)
+
+
+def _load_yaml(source: str, report: TranslationReport) -> dict[str, object]:
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the '---'
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        report.warn(
+            "front-matter",
+            line,
+            f"front matter is not valid YAML ({problem}); ignored it, "
+            "the title is taken from the first heading",
+        )
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        report.warn(
+            "front-matter",
+            2,
+            f"front matter must be a mapping of keys to values, got a {type(data).__name__}; "
+            "ignored it",
+        )
+        return {}
+    return {str(key): _plain(value) for key, value in data.items()}
+
+
+def _plain(value: object) -> object:
+    """Make YAML values JSON-friendly (dates become ISO strings)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def format_ms_date(value: object) -> str | None:
+    """``6/23/2018`` (DocFX's usual ``ms.date``) -> ``June 23, 2018``; None if unreadable."""
+    text = str(value).strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            day = dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        return f"{day:%B} {day.day}, {day.year}"
+    return None

@@ -1,0 +1,61 @@
+"""Images: a file in docs/ is linked; a missing one is replaced or shown as a placeholder.
+
+    ![Alt text](../../media/picture.png)
+
+If the file is absent and ``image_replacements`` (in mkdocs.yml) names a drawing of ours for
+that file name, the drawing is used. Otherwise the image becomes a visible placeholder that
+carries the alt text, never a broken image.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from urllib.parse import urlsplit
+
+from markdown_it.token import Token
+
+from .article_context import ArticleContext
+
+__all__ = ["replace_images", "MISSING_IMAGE_CLASS"]
+
+MISSING_IMAGE_CLASS = "docfx-missing-image"
+
+
+def replace_images(tokens: list[Token], ctx: ArticleContext) -> None:
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            line = ctx.line_of(token.map)
+            token.children = [_replace(child, ctx, line) for child in token.children]
+
+
+def _replace(token: Token, ctx: ArticleContext, line: int | None) -> Token:
+    if token.type != "image":
+        return token
+    src = str(token.attrGet("src") or "")
+    if urlsplit(src).scheme or src.startswith("//"):
+        return token  # an absolute URL: left as written (the offline test reports it)
+    docs_path = ctx.resolve(urlsplit(src).path)
+    if docs_path in ctx.index.files:
+        token.attrSet("src", ctx.href_to(docs_path))
+        return token
+    replacement = ctx.settings.image_replacements.get(posixpath.basename(docs_path))
+    if replacement and replacement in ctx.index.files:
+        token.attrSet("src", ctx.href_to(replacement))
+        ctx.report.add("image", line, f"missing image {src} -> our drawing {replacement}")
+        return token
+    alt = token.content or posixpath.basename(docs_path)
+    ctx.report.add(
+        "image", line, f"missing image {src}: shown as a placeholder", level="unresolved"
+    )
+    return _placeholder(alt)
+
+
+def _placeholder(alt: str) -> Token:
+    token = Token("html_inline", "", 0)
+    text = html.escape(alt)
+    token.content = (
+        f'<span class="{MISSING_IMAGE_CLASS}" role="img" aria-label="{text}">'
+        f"Image not available: {text}</span>"
+    )
+    return token

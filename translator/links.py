@@ -1,0 +1,161 @@
+"""Links: to our own pages when we host the target, else to its public address.
+
+Handled forms (DocFX: https://learn.microsoft.com/contribute/content/how-to-write-links):
+
+    [text](other-article.md#anchor)        relative file link -> our page, anchor checked;
+                                           absent article -> public URL (upstream base + path)
+    [text](/exchange/path/article)         site-absolute docset link, same rule
+    [text](#anchor)                        in-page anchor, checked ("#X.md" read as "#X")
+    [text](http://technet.microsoft.com/library/<GUID>.aspx)
+                                           -> our page whose ms.assetid is GUID, else kept
+    [t](http://technet.microsoft.com/library/http://go.microsoft.com/...aspx)
+                                           a URL nested in another -> the inner URL
+    [](target)                             empty text -> the target's title, or its last
+                                           path segment when we do not host it
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import urlsplit
+
+from markdown_it.token import Token
+
+from .article_context import ArticleContext
+from .site_index import PageInfo, upstream_url
+
+__all__ = ["rewrite_links", "EXTERNAL_LINK_CLASS"]
+
+EXTERNAL_LINK_CLASS = "docfx-external"
+_TECHNET = r"https?://technet\.microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?library/"
+_NESTED_URL = re.compile(_TECHNET + r"(?P<inner>https?://.+?)(?:\.aspx)?$", re.I)
+_GUID_URL = re.compile(
+    _TECHNET + r"(?P<guid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
+    r"(?:\([^)]*\))?\.aspx(?P<fragment>#.*)?$",
+    re.I,
+)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
+
+
+def rewrite_links(tokens: list[Token], ctx: ArticleContext) -> None:
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            _rewrite_children(token.children, ctx, ctx.line_of(token.map))
+
+
+def _rewrite_children(children: list[Token], ctx: ArticleContext, line: int | None) -> None:
+    for index, child in enumerate(children):
+        if child.type != "link_open":
+            continue
+        href = str(child.attrGet("href") or "")
+        new_href, target, external = _resolve(href, ctx, line)
+        child.attrSet("href", new_href)
+        if external:
+            child.attrJoin("class", EXTERNAL_LINK_CLASS)
+        if index + 1 < len(children) and children[index + 1].type == "link_close":
+            text = target.title if target else _last_segment(new_href)
+            children.insert(index + 1, _text_token(text))
+            ctx.report.add("link", line, f"empty link text -> '{text}' ({href})")
+
+
+def _resolve(href: str, ctx: ArticleContext, line: int | None) -> tuple[str, PageInfo | None, bool]:
+    """(new href, the local page it points to or None, whether it leaves the site)."""
+    nested = _NESTED_URL.match(href)
+    if nested:
+        inner = nested.group("inner")
+        ctx.report.add("link", line, f"nested URL {href} -> its inner URL {inner}")
+        return inner, None, True
+    guid = _GUID_URL.match(href)
+    if guid:
+        return _resolve_assetid(href, guid, ctx, line)
+    if _SCHEME.match(href):
+        return href, None, True
+    if href.startswith("#"):
+        return "#" + _checked_anchor(ctx.page, href[1:], ctx, line, href), ctx.page, False
+    if href.startswith("/"):
+        return _resolve_site_absolute(href, ctx, line)
+    return _resolve_relative(href, ctx, line)
+
+
+def _resolve_assetid(
+    href: str, match: re.Match[str], ctx: ArticleContext, line: int | None
+) -> tuple[str, PageInfo | None, bool]:
+    page = ctx.index.by_assetid(match.group("guid"))
+    if page is None:
+        return href, None, True
+    fragment = (match.group("fragment") or "#")[1:]
+    new = ctx.href_to(page.url) + _fragment(_checked_anchor(page, fragment, ctx, line, href))
+    ctx.report.add("link", line, f"TechNet link {href} -> local article {page.src_path}")
+    return new, page, False
+
+
+def _resolve_site_absolute(
+    href: str, ctx: ArticleContext, line: int | None
+) -> tuple[str, PageInfo | None, bool]:
+    docset_path = urlsplit(ctx.settings.upstream_base_url).path  # "/exchange/"
+    if href.startswith(docset_path):
+        return _resolve_relative_to_root(href[len(docset_path) :], href, ctx, line)
+    public = urlsplit(ctx.settings.upstream_base_url)._replace(path="", query="", fragment="")
+    new = public.geturl() + href
+    ctx.report.add("link", line, f"{href} is in another docset -> {new}")
+    return new, None, True
+
+
+def _resolve_relative(
+    href: str, ctx: ArticleContext, line: int | None
+) -> tuple[str, PageInfo | None, bool]:
+    path = urlsplit(href).path
+    return _resolve_relative_to_root(ctx.resolve(path), href, ctx, line)
+
+
+def _resolve_relative_to_root(
+    docs_path: str, href: str, ctx: ArticleContext, line: int | None
+) -> tuple[str, PageInfo | None, bool]:
+    parts = urlsplit(href)
+    fragment = parts.fragment
+    candidates = [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
+    page = next((ctx.index.pages[c] for c in candidates if c in ctx.index.pages), None)
+    if page is not None:
+        anchor = _checked_anchor(page, fragment, ctx, line, href) if fragment else ""
+        if page.src_path == ctx.page.src_path and anchor:
+            return f"#{anchor}", page, False  # a link to a section of this same article
+        return ctx.href_to(page.url) + _fragment(anchor), page, False
+    if docs_path in ctx.index.files:
+        return ctx.href_to(docs_path) + _fragment(fragment), None, False
+    public = upstream_url(ctx.settings.upstream_base_url, docs_path) + _fragment(fragment)
+    ctx.report.add("link", line, f"{href}: article not in docs/ -> public URL {public}")
+    return public, None, True
+
+
+def _checked_anchor(
+    page: PageInfo, anchor: str, ctx: ArticleContext, line: int | None, href: str
+) -> str:
+    """The anchor to use on `page`; reported when the page has no such target."""
+    if not anchor or page.anchors is None or anchor in page.anchors:
+        return anchor
+    fixes = [anchor.removesuffix(".md")] + [a for a in page.anchors if a.lower() == anchor.lower()]
+    for fixed in fixes:
+        if fixed in page.anchors:
+            ctx.report.add("link", line, f"{href}: anchor '#{anchor}' read as '#{fixed}'")
+            return fixed
+    ctx.report.add(
+        "link", line, f"{href}: {page.src_path} has no anchor '#{anchor}'", level="unresolved"
+    )
+    return anchor
+
+
+def _fragment(anchor: str) -> str:
+    return f"#{anchor}" if anchor else ""
+
+
+def _last_segment(href: str) -> str:
+    path = urlsplit(href).path.rstrip("/")
+    segment = posixpath.basename(path) or href
+    return segment.removesuffix(".md").removesuffix(".aspx")
+
+
+def _text_token(text: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = text
+    return token

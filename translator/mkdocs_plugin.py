@@ -1,0 +1,104 @@
+"""MkDocs adapter: translate every upstream (DocFX) page before MkDocs reads it.
+
+All DocFX pages are parsed first (titles, asset ids, anchors), so links between them can be
+resolved; then each page's source is replaced in memory by its translation. Pages written
+for this site (``own_pages``) are left alone. A JSON report per page is written to the site.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .article import ParsedArticle, parse_article, render_article
+from .report import TranslationReport
+from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url
+
+__all__ = ["DocfxPlugin", "DocfxPluginConfig"]
+
+log = logging.getLogger("mkdocs.plugins.docfx")
+
+
+class DocfxPluginConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    upstream_base_url = c.Type(str, default="https://learn.microsoft.com/exchange/")
+    own_pages = c.ListOfItems(c.Type(str), default=[])  # globs: pages written for this site
+    image_replacements = c.DictOfItems(c.Type(str), default={})
+    report_dir = c.Type(str, default="build-report")
+
+
+class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
+    def __init__(self) -> None:
+        self.reports: list[TranslationReport] = []
+        self.parsed: dict[str, ParsedArticle] = {}
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        upstream = [f for f in files.documentation_pages() if not self._is_own_page(f)]
+        self.parsed = {f.src_uri: parse_article(f.src_uri, f.content_bytes) for f in upstream}
+        index = self._site_index(files, config)
+        settings = TranslationSettings(
+            upstream_base_url=self.config.upstream_base_url,
+            image_replacements=dict(self.config.image_replacements),
+        )
+        self.reports = []
+        for file in upstream:
+            translated = render_article(self.parsed[file.src_uri], index, settings)
+            file.content_string = translated.markdown
+            self._log(translated.report)
+            self.reports.append(translated.report)
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        report_root = Path(config.site_dir) / self.config.report_dir
+        for report in self.reports:
+            target = report_root / (report.path + ".json")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        summary = {
+            "pages": [
+                {"path": r.path, "counts": r.counts(), "report": r.path + ".json"}
+                for r in self.reports
+            ]
+        }
+        report_root.mkdir(parents=True, exist_ok=True)
+        (report_root / "index.json").write_text(json.dumps(summary, indent=2))
+        log.info(f"docfx: translated {len(self.reports)} pages; reports in {report_root}")
+
+    def _is_own_page(self, file: File) -> bool:
+        return any(fnmatch.fnmatch(file.src_uri, pattern) for pattern in self.config.own_pages)
+
+    def _site_index(self, files: Files, config: MkDocsConfig) -> SiteIndex:
+        directory_urls = bool(config.use_directory_urls)
+        pages = [p.page_info(directory_urls) for p in self.parsed.values()]
+        pages += [
+            PageInfo(f.src_uri, page_url(f.src_uri, directory_urls), _stem_title(f.src_uri))
+            for f in files.documentation_pages()
+            if f.src_uri not in self.parsed
+        ]
+        return SiteIndex.build(pages, (f.src_uri for f in files), directory_urls)
+
+    @staticmethod
+    def _log(report: TranslationReport) -> None:
+        log.info(f"docfx: {report.summary()}")
+        for decision in report.of_level("warning"):
+            log.warning(f"docfx: {decision.located(report.path)}")
+        for decision in report.of_level("unresolved"):
+            log.info(f"docfx: unresolved: {decision.located(report.path)}")
+
+
+def _stem_title(src_path: str) -> str:
+    stem = posixpath.splitext(posixpath.basename(src_path))[0]
+    return stem.replace("-", " ").capitalize()

@@ -1,0 +1,83 @@
+"""What the translation of one article needs to know about the whole site.
+
+Links between articles are resolved against this index: which files exist in ``docs/``, the
+URL each page is published at, its title, its ``ms.assetid`` (the GUID old TechNet links use)
+and the anchors it offers. It is plain data, built by the adapter from the parsed articles.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+__all__ = ["PageInfo", "SiteIndex", "TranslationSettings", "page_url", "relative_url", "upstream_url"]
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    src_path: str  # docs-relative, posix: "a/b/article.md"
+    url: str  # site-relative: "a/b/article/" ("" for the home page)
+    title: str
+    assetid: str | None = None
+    anchors: frozenset[str] | None = None  # None: unknown (our own pages), not checked
+
+
+@dataclass(frozen=True)
+class TranslationSettings:
+    # Public address of the docs root; an article absent from docs/ links there.
+    upstream_base_url: str = "https://learn.microsoft.com/exchange/"
+    # Missing image file name -> docs-relative path of our replacement.
+    image_replacements: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    pages: Mapping[str, PageInfo] = field(default_factory=dict)
+    files: frozenset[str] = frozenset()  # every docs-relative file path, pages included
+    use_directory_urls: bool = True
+
+    @classmethod
+    def build(
+        cls, pages: Iterable[PageInfo], files: Iterable[str], use_directory_urls: bool = True
+    ) -> SiteIndex:
+        page_map = {p.src_path: p for p in pages}
+        return cls(page_map, frozenset(files) | frozenset(page_map), use_directory_urls)
+
+    def by_assetid(self, guid: str) -> PageInfo | None:
+        guid = guid.lower()
+        return next((p for p in self.pages.values() if (p.assetid or "").lower() == guid), None)
+
+    def url_of_file(self, src_path: str) -> str:
+        page = self.pages.get(src_path)
+        return page.url if page else src_path
+
+
+def page_url(src_path: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs publishes a Markdown page at (``a/b.md`` -> ``a/b/``)."""
+    stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
+    if posixpath.basename(stem) in ("index", "README"):
+        directory = posixpath.dirname(stem)
+        return f"{directory}/" if directory else ""
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def relative_url(from_page_url: str, to_url: str) -> str:
+    """A link from the page published at `from_page_url` to the site-relative `to_url`."""
+    base = from_page_url if from_page_url.endswith("/") or not from_page_url else (
+        posixpath.dirname(from_page_url) + "/"
+    )
+    target = to_url or "."
+    rel = posixpath.relpath(target, base.rstrip("/") or ".")
+    if (to_url == "" or to_url.endswith("/")) and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def upstream_url(base: str, docs_path: str) -> str:
+    """Public URL of a docs-relative path: drop ``.md`` (and a trailing ``index``)."""
+    stem = docs_path[: -len(".md")] if docs_path.endswith(".md") else docs_path
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem) + "/"
+    return urljoin(base if base.endswith("/") else base + "/", stem)
