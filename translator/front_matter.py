@@ -44,9 +44,7 @@ def _load_yaml(source: str, report: TranslationReport) -> dict[str, object]:
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the '---'
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        line, problem = _describe_yaml_error(err)
         report.warn(
             "front-matter",
             line,
@@ -65,6 +63,21 @@ def _load_yaml(source: str, report: TranslationReport) -> dict[str, object]:
         )
         return {}
     return {str(key): _plain(value) for key, value in data.items()}
+
+
+def _describe_yaml_error(err: yaml.YAMLError) -> tuple[int, str]:
+    """The source line where the bad construct starts, and PyYAML's words for it.
+
+    Mark lines are 0-based within the YAML block, which starts on line 2 of the file.
+    """
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    problem_mark = getattr(err, "problem_mark", None)
+    context_mark = getattr(err, "context_mark", None)
+    context = getattr(err, "context", None)
+    if context_mark is not None and context:
+        where = f"line {problem_mark.line + 2}" if problem_mark is not None else "later"
+        return context_mark.line + 2, f"{context}: {problem} on {where}"
+    return (problem_mark.line + 2 if problem_mark is not None else 2), problem
 
 
 def _plain(value: object) -> object:

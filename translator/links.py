@@ -70,7 +70,7 @@ def _resolve(href: str, ctx: ArticleContext, line: int | None) -> tuple[str, Pag
     if guid:
         return _resolve_assetid(href, guid, ctx, line)
     if _SCHEME.match(href):
-        return href, None, True
+        return href, None, href.lower().startswith(("http:", "https:", "//"))
     if href.startswith("#"):
         return "#" + _checked_anchor(ctx.page, href[1:], ctx, line, href), ctx.page, False
     if href.startswith("/"):

@@ -147,7 +147,8 @@ def _source_cell_count(row_open: Token, source_lines: list[str]) -> int:
 
 def _inherit(cell: list[Token]) -> list[Token]:
     copied = [copy.deepcopy(token) for token in cell]
-    copied[0].attrJoin("class", MERGED_CELL_CLASS)
+    if MERGED_CELL_CLASS not in str(copied[0].attrGet("class") or "").split():
+        copied[0].attrJoin("class", MERGED_CELL_CLASS)
     copied[0].attrSet("title", "Continues the cell above (merged in the original table)")
     return copied
 

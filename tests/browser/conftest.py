@@ -1,0 +1,102 @@
+"""Browser fixtures: the built site on a loopback HTTP server, Debian's Chromium via Playwright.
+
+Chromium is never downloaded: Playwright drives /usr/bin/chromium (`make test` installs it).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from ..conftest import Build
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags measured to work here; the background-networking ones stop Chromium calling Google.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Build) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", built_site.port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: run `make test` (it installs it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Traffic:
+    """Every request a page made, and every console error or uncaught exception."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def outside(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if not url.startswith((self.origin, "data:", "blob:", "about:"))
+        ]
+
+
+@pytest.fixture
+def watched(browser: Browser, site_url: str) -> Iterator[tuple[BrowserContext, Traffic]]:
+    """A fresh browser context whose requests beyond loopback are recorded and refused."""
+    context = browser.new_context()
+    traffic = Traffic(site_url.rstrip("/"))
+
+    def on_request(route, request) -> None:  # type: ignore[no-untyped-def]
+        traffic.requests.append(request.url)
+        if request.url.startswith(traffic.origin) or request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", on_request)
+
+    def on_page(page: Page) -> None:
+        page.on("console", lambda m: m.type == "error" and traffic.errors.append(m.text))
+        page.on("pageerror", lambda e: traffic.errors.append(str(e)))
+
+    context.on("page", on_page)
+    yield context, traffic
+    context.close()

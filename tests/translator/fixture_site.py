@@ -1,0 +1,40 @@
+"""The small site every fixture article is translated in."""
+
+from __future__ import annotations
+
+from translator import PageInfo, SiteIndex, TranslationSettings, translate_article
+from translator.article import TranslatedArticle
+
+ARTICLE = "area/topic/article.md"
+SETTINGS = TranslationSettings(
+    upstream_base_url="https://learn.microsoft.com/exchange/",
+    image_replacements={"lost.png": "media/our-drawing.svg"},
+)
+OTHER_PAGES = [
+    PageInfo("index.md", "", "Home"),
+    PageInfo(
+        "area/topic/sibling.md",
+        "area/topic/sibling/",
+        "Sibling article",
+        assetid="11111111-2222-3333-4444-555555555555",
+        anchors=frozenset({"sibling-heading", "LegacyTarget"}),
+    ),
+]
+FILES = ["media/present.png", "media/our-drawing.svg"]
+
+
+def translate_fixture(source: str) -> TranslatedArticle:
+    """Translate `source` as `area/topic/article.md` of the fixture site."""
+    from translator import parse_article, render_article
+
+    parsed = parse_article(ARTICLE, source.encode("utf-8"))
+    index = SiteIndex.build([parsed.page_info(), *OTHER_PAGES], FILES)
+    return render_article(parsed, index, SETTINGS)
+
+
+def body_of(markdown: str) -> str:
+    """The translated Markdown without its front matter."""
+    return markdown.split("---\n\n", 1)[1] if markdown.startswith("---\n") else markdown
+
+
+__all__ = ["ARTICLE", "translate_fixture", "body_of", "translate_article"]

@@ -1,0 +1,81 @@
+"""What the translation reports: each decision names its line; bad input never stops it."""
+
+from __future__ import annotations
+
+from translator import Decision, translate_article
+
+from .fixture_site import body_of, translate_fixture
+
+
+def decisions(source: str, kind: str) -> list[Decision]:
+    return [d for d in translate_fixture(source).report.decisions if d.kind == kind]
+
+
+def test_double_encoded_text_is_repaired_and_reported_with_its_line() -> None:
+    source = "# T\n\nA line.\nNarrow\u00e2\u20ac\u00afspace here.\n"
+    result = translate_fixture(source)
+    assert "Narrow\u202fspace here." in result.markdown
+    (decision,) = [d for d in result.report.decisions if d.kind == "encoding"]
+    assert decision.line == 4
+    assert decision.level == "info"
+
+
+def test_undecodable_byte_is_read_as_windows_1252_with_a_warning() -> None:
+    data = b"---\ntitle: Quotes\n---\n\n# Quotes\n\nHe said \x93hello\x94.\n"
+    result = translate_article("area/topic/article.md", data)
+    assert "He said \u201chello\u201d." in body_of(result.markdown)
+    warnings = result.report.of_level("warning")
+    assert [w.line for w in warnings] == [7, 7]
+    assert "byte 93 is not valid UTF-8" in warnings[0].message
+    assert "Windows-1252" in warnings[0].message
+
+
+def test_invalid_yaml_front_matter_warns_with_the_line_and_keeps_the_page() -> None:
+    source = "---\ntitle: ok\ndescription: [unclosed\nms.date: 6/23/2018\n---\n\n# Kept\n\nBody.\n"
+    result = translate_fixture(source)
+    (warning,) = result.report.of_level("warning")
+    assert warning.kind == "front-matter"
+    assert warning.line is not None and 3 <= warning.line <= 5
+    assert "not valid YAML" in warning.message
+    assert result.meta["title"] == "Kept"
+    assert "<p>Body.</p>" in result.markdown
+
+
+def test_unknown_alert_type_warns_with_its_line_and_lists_valid_types() -> None:
+    (warning,) = decisions("Intro.\n\n> [!SOMETHING]\n> Body.\n", "alert")
+    assert warning.level == "warning"
+    assert warning.line == 3
+    assert "[!SOMETHING]" in warning.message
+    assert "NOTE, TIP, IMPORTANT, CAUTION, WARNING" in warning.message
+
+
+def test_duplicate_anchor_names_are_reported_with_the_first_line() -> None:
+    source = "## A\n<a name=\"X1\"> </a>\n\n## B\n<a name=\"X1\"> </a>\n"
+    renamed = [d for d in decisions(source, "anchor") if "already used" in d.message]
+    assert len(renamed) == 1
+    assert renamed[0].line == 5
+    assert "line 2" in renamed[0].message and "'X1-2'" in renamed[0].message
+
+
+def test_merged_cell_repair_is_reported_with_the_row_line() -> None:
+    source = "|A|B|C|\n|-|-|-|\n|1|2|3|\n|4|5|\n"
+    merged = [d for d in decisions(source, "table") if "merged cell" in d.message]
+    assert [d.line for d in merged] == [4]
+    assert "2 of 3 cells" in merged[0].message
+
+
+def test_a_missing_anchor_on_a_hosted_page_is_reported_as_unresolved() -> None:
+    (link,) = decisions("[x](sibling.md#nowhere)\n", "link")
+    assert link.level == "unresolved"
+    assert "has no anchor '#nowhere'" in link.message
+
+
+def test_an_absent_article_is_reported_with_its_public_url() -> None:
+    (link,) = decisions("Text\n\n[x](gone.md)\n", "link")
+    assert link.line == 3
+    assert "https://learn.microsoft.com/exchange/area/topic/gone" in link.message
+
+
+def test_a_file_without_front_matter_gets_a_title_from_its_file_name() -> None:
+    result = translate_article("area/set-up-things.md", b"Just text.\n")
+    assert result.meta["title"] == "Set up things"
