@@ -7,11 +7,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+MODEL_JSON := engine/model.json
+CHECKER_DIR := build/checker
+WHEEL := $(CHECKER_DIR)/connector_engine-0.1.0-py3-none-any.whl
+STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.zip
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test test-fast system-deps bench clean
+.PHONY: setup build serve test test-fast system-deps checker-assets bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +25,12 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Pyodide (the checker's runtime) and axe-core (accessibility tests), exact versions from
+# package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 # Debian's Chromium for the browser tests (never a browser downloaded by a test tool).
 system-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \
@@ -27,20 +38,36 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-build: setup
+# The decision model: data/*.yaml -> engine/model.json, verified exhaustively (fails the
+# build with a counterexample).
+$(MODEL_JSON): $(wildcard data/*.yaml) $(wildcard engine/*.py) scripts/compile_model.py | $(STAMP)
+	$(BIN)/python scripts/compile_model.py
+
+# The engine as a wheel for Pyodide, and Pyodide's stdlib byte-compiled by Pyodide itself.
+$(WHEEL): $(MODEL_JSON) $(wildcard engine/*.py) scripts/build_engine_wheel.py
+	$(BIN)/python scripts/build_engine_wheel.py $(CHECKER_DIR)
+
+$(STDLIB_ZIP): $(NODE_STAMP) scripts/pyodide/compile_stdlib.mjs
+	mkdir -p $(CHECKER_DIR)
+	node scripts/pyodide/compile_stdlib.mjs $(STDLIB_ZIP)
+
+checker-assets: $(WHEEL) $(STDLIB_ZIP)
+
+build: setup checker-assets
 	$(BIN)/mkdocs build --clean
 
 serve: build
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: setup system-deps
+test: setup system-deps checker-assets
 	$(BIN)/python -m pytest
 
-test-fast: setup
+test-fast: setup checker-assets
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-bench: setup
+bench: setup checker-assets
 	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python scripts/bench_engine.py
 
 clean:
-	rm -rf site build dist
+	rm -rf site build dist $(MODEL_JSON)

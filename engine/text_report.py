@@ -1,0 +1,74 @@
+"""A decision result (the dict from `decide`) as plain text for a terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["format_result"]
+
+_VERDICT_TEXT = {
+    "required": "required: you need to create at least one connector.",
+    "optional": "optional: connectors can help, but none is required.",
+    "not-needed": "not needed: there is no connector to create.",
+}
+
+
+def format_result(result: dict[str, Any]) -> str:
+    """The result as readable sections; empty sections are left out."""
+    sections = [
+        f"Verdict: {_VERDICT_TEXT[result['verdict']]}",
+        _section(
+            "Connectors to create",
+            [_connector_lines(c) for c in result["connectors"]],
+            numbered=True,
+        ),
+        _section("Why", [[text] for text in result["explanation"]]),
+        _section("Next steps", [[text] for text in result["next_steps"]], numbered=True),
+        _section("Mail paths", [[_mail_path_text(path)] for path in result["mail_paths"]]),
+        _section("Read more", [[f"{link['title']}: {link['href']}"] for link in result["links"]]),
+        _section("Decided by", [[_fired_text(fired)] for fired in result["fired"]]),
+        _section(
+            "Ignored answers",
+            [[f"{i['key']}={i['value']}: {i['reason']}"] for i in result["ignored"]],
+        ),
+    ]
+    return "\n\n".join(section for section in sections if section) + "\n"
+
+
+def _section(title: str, items: list[list[str]], numbered: bool = False) -> str:
+    """A titled list; each item's first line gets the bullet, the others are indented."""
+    if not items:
+        return ""
+    lines = [f"{title}:"]
+    for number, item in enumerate(items, start=1):
+        bullet = f"{number}." if numbered else "-"
+        lines.append(f"  {bullet} {item[0]}")
+        lines.extend(f"  {' ' * len(bullet)} {line}" for line in item[1:])
+    return "\n".join(lines)
+
+
+def _connector_lines(connector: dict[str, Any]) -> list[str]:
+    lines = [
+        f"{connector['name']} ({connector['need']})",
+        f"From: {connector['settings']['from']}",
+        f"To: {connector['settings']['to']}",
+        connector["purpose"],
+    ]
+    lines.extend(f"Option: {option}" for option in connector["options"])
+    lines.append(f"How to: {connector['set_up']['title']}: {connector['set_up']['href']}")
+    return lines
+
+
+def _mail_path_text(path: dict[str, Any]) -> str:
+    via = f" via {path['via']}" if path["via"] else ""
+    connector = {
+        "needed": "connector needed",
+        "optional": "connector optional",
+        "none": "no connector",
+    }
+    route = f"{path['from']} → {path['to']}{via}"
+    return f"{route}: {connector[path['connector']]} (e.g. {path['example']})"
+
+
+def _fired_text(fired: dict[str, Any]) -> str:
+    return f"{fired['table']} / {fired['rule']}: {fired['because']} (#{fired['source']['section']})"

@@ -1,0 +1,215 @@
+"""The CLI through real subprocesses: `python -m engine` and the `connector-check` script."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = Path(sys.executable).parent / "connector-check"
+CLOUD_WITH_DEVICES = ["service=exchange-online", "servers=none", "devices=yes", "partners=no"]
+
+
+def run_cli(
+    *args: str, answers: list[str] = (), script: bool = False, **popen: Any
+) -> subprocess.CompletedProcess[str]:
+    command = [str(SCRIPT)] if script else [sys.executable, "-m", "engine"]
+    for answer in answers:
+        command += ["--answer", answer]
+    popen.setdefault("stdin", subprocess.DEVNULL)  # not a terminal: never prompts
+    popen.setdefault("cwd", ROOT)
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, check=False, timeout=60, **popen
+    )
+
+
+def one_line_error(run: subprocess.CompletedProcess[str]) -> str:
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.endswith("\n") and run.stderr.count("\n") == 1, run.stderr
+    return run.stderr.rstrip("\n")
+
+
+def test_text_output_shows_verdict_and_settings() -> None:
+    run = run_cli(answers=CLOUD_WITH_DEVICES)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("Verdict: optional")
+    assert "From: Your organization's email server\n" in run.stdout
+    assert "To: Office 365\n" in run.stdout
+    assert "#ConnectorsForMailNot1" in run.stdout
+
+
+@pytest.mark.parametrize("script", [False, True], ids=["python-m-engine", "connector-check"])
+def test_json_output_is_the_result(script: bool) -> None:
+    assert SCRIPT.exists(), f"{SCRIPT} missing: run pip install -e . (make setup)"
+    run = run_cli("--json", answers=CLOUD_WITH_DEVICES, script=script)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["verdict"] == "optional"
+    assert [(c["from"], c["to"], c["need"]) for c in result["connectors"]] == [
+        ("your-servers", "office-365", "optional")
+    ]
+
+
+def test_irrelevant_answers_are_listed_as_ignored() -> None:
+    run = run_cli("--json", answers=[*CLOUD_WITH_DEVICES, "hybrid=yes"])
+    assert run.returncode == 0, run.stderr
+    assert [(i["key"], i["value"]) for i in json.loads(run.stdout)["ignored"]] == [
+        ("hybrid", "yes")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        (
+            [*CLOUD_WITH_DEVICES, "colour=blue"],
+            "connector-check: unknown question 'colour'; "
+            "valid questions: service, servers, hybrid, devices, partners",
+        ),
+        (
+            ["service=exchange-online", "servers=none", "devices=maybe", "partners=no"],
+            "connector-check: 'maybe' is not an answer to 'devices'; choose one of: yes, no",
+        ),
+        (
+            ["service=eop", "servers=none", "partners=no"],
+            "connector-check: servers=none cannot go with service=eop: standalone EOP always "
+            "protects mail servers you run yourself; choose one of: exchange-2010-or-later, "
+            "exchange-2007-or-earlier, other-smtp",
+        ),
+        (
+            ["service=exchange-online", "servers=exchange-2010-or-later", "partners=no"],
+            "connector-check: missing answer to 'hybrid' (\"Have you completed an Exchange hybrid "
+            'deployment (run the Hybrid Configuration wizard)?", asked because '
+            "service=exchange-online and servers=exchange-2010-or-later); choose one of: yes, no",
+        ),
+        (
+            [*CLOUD_WITH_DEVICES, "partners"],
+            "connector-check: --answer 'partners' is not KEY=VALUE; "
+            "valid keys: service, servers, hybrid, devices, partners",
+        ),
+        (
+            [*CLOUD_WITH_DEVICES, "partners=yes"],
+            "connector-check: 'partners' is answered twice ('no' and 'yes'); give one",
+        ),
+    ],
+    ids=["unknown-key", "unknown-value", "eop-without-servers", "missing", "malformed", "twice"],
+)
+def test_bad_input_exits_2_with_one_line(answers: list[str], expected: str) -> None:
+    assert one_line_error(run_cli(answers=answers)) == expected
+
+
+def test_list_questions_prints_the_contract_questions() -> None:
+    run = run_cli("--list-questions")
+    assert run.returncode == 0, run.stderr
+    questions = {q["id"]: q for q in json.loads(run.stdout)}
+    assert list(questions) == ["service", "servers", "hybrid", "devices", "partners"]
+    assert {k: [o["value"] for o in q["options"]] for k, q in questions.items()} == {
+        "service": ["exchange-online", "eop"],
+        "servers": ["none", "exchange-2010-or-later", "exchange-2007-or-earlier", "other-smtp"],
+        "hybrid": ["yes", "no"],
+        "devices": ["yes", "no"],
+        "partners": ["yes", "no"],
+    }
+    # The contract's "asked when" column.
+    assert {k: q["asked_when"] for k, q in questions.items()} == {
+        "service": {},
+        "servers": {},
+        "hybrid": {"service": ["exchange-online"], "servers": ["exchange-2010-or-later"]},
+        "devices": {"service": ["exchange-online"], "servers": ["none"]},
+        "partners": {},
+    }
+    assert all(q["label"] and q["help"] for q in questions.values())
+
+
+def test_decision_table_is_markdown_with_every_case() -> None:
+    run = run_cli("--decision-table")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("Every combination of answers the checker accepts (18 cases)")
+    rows = [line for line in lines if line.startswith("| ")]
+    assert rows[0].startswith("| # | `service` | `servers` |")
+    assert rows[1].startswith("| ---: | --- |")
+    assert len(rows) == 2 + 18
+
+
+def test_a_model_path_can_be_given(tmp_path: Path) -> None:
+    model = tmp_path / "model.json"
+    shutil.copy(ROOT / "engine" / "model.json", model)
+    run = run_cli("--model", str(model), "--json", answers=CLOUD_WITH_DEVICES)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["verdict"] == "optional"
+
+
+def test_an_unreadable_or_unsound_model_path_exits_2(tmp_path: Path) -> None:
+    missing = one_line_error(run_cli("--model", str(tmp_path / "nope.json")))
+    assert missing.startswith(f"connector-check: cannot read the model {tmp_path / 'nope.json'}:")
+    raw = json.loads((ROOT / "engine" / "model.json").read_text("utf-8"))
+    raw["tables"]["tables"][3]["rules"].pop()  # partners=no now falls through
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(raw), "utf-8")
+    message = one_line_error(run_cli("--model", str(broken), answers=CLOUD_WITH_DEVICES))
+    assert message.startswith(
+        f"connector-check: the model {broken} fails verification: [no-result]"
+    )
+
+
+def test_a_missing_compiled_model_says_how_to_build_it(tmp_path: Path) -> None:
+    # A copy of the package without model.json, found first on sys.path (cwd, for -m).
+    shutil.copytree(
+        ROOT / "engine",
+        tmp_path / "engine",
+        ignore=shutil.ignore_patterns("model.json", "__pycache__"),
+    )
+    run = run_cli(answers=CLOUD_WITH_DEVICES, cwd=tmp_path)
+    assert one_line_error(run) == (
+        "connector-check: model not compiled: run `make build` (or python scripts/compile_model.py)"
+    )
+
+
+def test_on_a_terminal_it_asks_for_missing_answers() -> None:
+    controller, terminal = pty.openpty()
+    try:
+        # service 1 = exchange-online, servers 1 = none, devices: first a wrong entry,
+        # then 1 = yes, partners 2 = no.
+        os.write(controller, b"1\n1\nmaybe\n1\n2\n")
+        run = run_cli("--json", stdin=terminal)
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["answers"] == {
+        "service": "exchange-online",
+        "servers": "none",
+        "devices": "yes",
+        "partners": "no",
+    }
+    assert "  1. Exchange Online (mailboxes in Microsoft 365 / Office 365) [exchange-online]" in (
+        run.stderr
+    )
+    assert "Please type a number from 1 to 2, or one of: yes, no" in run.stderr
+
+
+def test_on_a_terminal_answers_given_are_not_asked_again() -> None:
+    controller, terminal = pty.openpty()
+    try:
+        os.write(controller, b"2\n")  # only hybrid is missing: 2 = no
+        run = run_cli(
+            "--json",
+            stdin=terminal,
+            answers=["service=exchange-online", "servers=exchange-2010-or-later", "partners=no"],
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["verdict"] == "required"
+    assert run.stderr.count("Choose 1-") == 1

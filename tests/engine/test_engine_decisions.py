@@ -1,0 +1,303 @@
+"""Every reachable case, with the verdict and connectors the article prescribes.
+
+Written by hand from the seed article ("Configure mail flow using connectors in Office
+365"), not from the engine's output. Each row cites where it comes from:
+  T1 = the table under "When do I need a connector?" (#NeedConnector1), rows 1-4
+       (standalone EOP; Exchange Online + own servers; printers/apps; partners);
+  T2 = the table under "What if I have EOP or Exchange Online and my own email servers?"
+       (#WhatifIhave1), rows 1-5 after restoring the merged cells: 1 Exchange 2013/2010 +
+       EOP; 2 Exchange 2013/2010 + Exchange Online + hybrid No; 3 same + hybrid Yes;
+       4 Exchange 2007 or earlier; 5 non-Microsoft SMTP server.
+Connector ends: SRV = your-servers, O365 = office-365, PTN = partner.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from engine import Model, decide, decision_table_markdown, reachable_answer_sets
+
+SRV, O365, PTN = "your-servers", "office-365", "partner"
+REQ, OPT = "required", "optional"
+
+ROUTING = {(SRV, O365, REQ), (O365, SRV, REQ)}  # T1 rows 1-2 "Yes": incoming + outgoing connector
+DEVICE = {(SRV, O365, OPT)}  # T1 row 3 "Optional": "Only one connector needed"
+PARTNER = {(PTN, O365, OPT), (O365, PTN, OPT)}  # T1 row 4 "Optional": incoming + outgoing
+
+EXO, EOP = "exchange-online", "eop"
+NEW, OLD, OTHER = "exchange-2010-or-later", "exchange-2007-or-earlier", "other-smtp"
+
+
+def case(service: str, servers: str, **more: str) -> dict[str, str]:
+    return {"service": service, "servers": servers, **more}
+
+
+# (answers, verdict, connectors as (from, to, need), where in the article)
+EXPECTED: list[tuple[dict[str, str], str, set[tuple[str, str, str]], str]] = [
+    # All mailboxes in Exchange Online.
+    (
+        case(EXO, "none", devices="no", partners="no"),
+        "not-needed",
+        set(),
+        "#NeedConnector1 intro: Exchange Online sends/receives Internet mail right away",
+    ),
+    (
+        case(EXO, "none", devices="yes", partners="no"),
+        OPT,
+        DEVICE,
+        "T1 row 3 (non-mailboxes such as printers): Optional; #ConnectorsForMailNot1",
+    ),
+    (
+        case(EXO, "none", devices="no", partners="yes"),
+        OPT,
+        PARTNER,
+        "T1 row 4 (partners, security restrictions): Optional; #ConnMailFlow1",
+    ),
+    (
+        case(EXO, "none", devices="yes", partners="yes"),
+        OPT,
+        DEVICE | PARTNER,
+        "T1 rows 3 and 4, both Optional",
+    ),
+    # Exchange Online + Exchange 2010 or later on your servers.
+    (
+        case(EXO, NEW, hybrid="yes", partners="no"),
+        "not-needed",
+        set(),
+        "T2 row 3: hybrid Yes -> 'No.' the Hybrid Configuration wizard creates them",
+    ),
+    (
+        case(EXO, NEW, hybrid="yes", partners="yes"),
+        OPT,
+        PARTNER,
+        "T2 row 3 (nothing to create) + T1 row 4 (partners Optional)",
+    ),
+    (
+        case(EXO, NEW, hybrid="no", partners="no"),
+        REQ,
+        ROUTING,
+        "T2 row 2 (consider hybrid, else set up connectors) + T1 row 2: Yes",
+    ),
+    (
+        case(EXO, NEW, hybrid="no", partners="yes"),
+        REQ,
+        ROUTING | PARTNER,
+        "T2 row 2 + T1 row 2 (Yes) + T1 row 4 (Optional)",
+    ),
+    # Exchange Online + Exchange 2007 or earlier / another SMTP server.
+    (case(EXO, OLD, partners="no"), REQ, ROUTING, "T2 row 4 (Exchange Online listed): Yes"),
+    (case(EXO, OLD, partners="yes"), REQ, ROUTING | PARTNER, "T2 row 4 + T1 row 4"),
+    (case(EXO, OTHER, partners="no"), REQ, ROUTING, "T2 row 5 (Exchange Online listed): Yes"),
+    (case(EXO, OTHER, partners="yes"), REQ, ROUTING | PARTNER, "T2 row 5 + T1 row 4"),
+    # Standalone EOP in front of your own servers (T1 row 1: always Yes).
+    (case(EOP, NEW, partners="no"), REQ, ROUTING, "T2 row 1 (hybrid Not available): Yes; T1 row 1"),
+    (case(EOP, NEW, partners="yes"), REQ, ROUTING | PARTNER, "T2 row 1 + T1 rows 1 and 4"),
+    (case(EOP, OLD, partners="no"), REQ, ROUTING, "T2 row 4 (EOP listed): Yes; T1 row 1"),
+    (case(EOP, OLD, partners="yes"), REQ, ROUTING | PARTNER, "T2 row 4 + T1 rows 1 and 4"),
+    (case(EOP, OTHER, partners="no"), REQ, ROUTING, "T2 row 5 (EOP listed): Yes; T1 row 1"),
+    (case(EOP, OTHER, partners="yes"), REQ, ROUTING | PARTNER, "T2 row 5 + T1 rows 1 and 4"),
+]
+
+# The From/To options the article says to pick, per connector direction.
+ARTICLE_SETTINGS = {
+    (SRV, O365): ("Your organization's email server", "Office 365"),
+    (O365, SRV): ("Office 365", "Your organization's email server"),
+    (PTN, O365): ("Partner organization", "Office 365"),
+    (O365, PTN): ("Office 365", "Partner organization"),
+}
+
+
+def connector_set(result: dict[str, Any]) -> set[tuple[str, str, str]]:
+    return {(c["from"], c["to"], c["need"]) for c in result["connectors"]}
+
+
+def test_expected_table_covers_exactly_the_reachable_cases(model: Model) -> None:
+    reachable = reachable_answer_sets(model)
+    assert len(reachable) == 18
+    expected = [answers for answers, *_ in EXPECTED]
+    assert sorted(map(sorted, map(dict.items, reachable))) == sorted(
+        map(sorted, map(dict.items, expected))
+    )
+
+
+@pytest.mark.parametrize(
+    ("answers", "verdict", "connectors", "source"), EXPECTED, ids=[row[3] for row in EXPECTED]
+)
+def test_case(
+    model: Model, answers: dict[str, str], verdict: str, connectors: set[Any], source: str
+) -> None:
+    result = decide(model, answers)
+    assert result["verdict"] == verdict, source
+    assert connector_set(result) == connectors, source
+    assert len(result["connectors"]) == len(connectors), "each connector once"
+    assert result["ignored"] == []
+
+
+@pytest.mark.parametrize("answers", [row[0] for row in EXPECTED])
+def test_settings_are_the_articles_from_to_options(model: Model, answers: dict[str, str]) -> None:
+    for connector in decide(model, answers)["connectors"]:
+        expected_from, expected_to = ARTICLE_SETTINGS[(connector["from"], connector["to"])]
+        assert connector["settings"] == {"from": expected_from, "to": expected_to}
+
+
+@pytest.mark.parametrize("answers", [row[0] for row in EXPECTED])
+def test_accepted_domains_come_first_whenever_a_connector_is_suggested(
+    model: Model, answers: dict[str, str]
+) -> None:
+    # #HowDoI1: accepted domains must be set up before any connector.
+    result = decide(model, answers)
+    mentions = [step for step in result["next_steps"] if "accepted domains" in step]
+    hrefs = [link["href"] for link in result["links"]]
+    accepted_domains = (
+        "https://learn.microsoft.com/exchange/mail-flow-best-practices/"
+        "manage-accepted-domains/manage-accepted-domains"
+    )
+    if result["connectors"]:
+        assert mentions and result["next_steps"][0] == mentions[0]
+        assert accepted_domains in hrefs
+    else:
+        assert not mentions
+        assert accepted_domains not in hrefs
+
+
+def test_no_hybrid_yet_suggests_considering_a_hybrid_deployment(model: Model) -> None:
+    # T2 row 2: consider whether a hybrid deployment fits before connectors by hand.
+    result = decide(model, case(EXO, NEW, hybrid="no", partners="no"))
+    assert any("hybrid deployment" in step for step in result["next_steps"])
+    titles = {link["title"] for link in result["links"]}
+    assert {"Exchange Server Hybrid Deployments", "Hybrid Configuration wizard"} <= titles
+    hrefs = {link["href"] for link in result["links"]}
+    assert "https://learn.microsoft.com/exchange/hybrid-configuration-wizard" in hrefs
+
+
+def test_hybrid_done_points_to_the_eac_connectors_page_or_rerunning_the_wizard(
+    model: Model,
+) -> None:
+    # T2 row 3 and "What if I have already run the Exchange Hybrid Configuration Wizard?"
+    result = decide(model, case(EXO, NEW, hybrid="yes", partners="no"))
+    steps = " ".join(result["next_steps"])
+    assert "Connectors page" in steps and "Exchange admin center" in steps
+    assert "Hybrid Configuration wizard again" in steps
+    assert any("already created" in text for text in result["explanation"])
+
+
+@pytest.mark.parametrize("service", [EXO, EOP])
+def test_exchange_2007_says_to_check_the_connectors_page_first(model: Model, service: str) -> None:
+    # T2 row 4: a limited hybrid with Exchange 2007 may already have connectors.
+    result = decide(model, case(service, OLD, partners="no"))
+    assert any("Connectors page" in step and "2007" in step for step in result["next_steps"])
+
+
+def test_partner_connectors_offer_tls_domain_and_ip_restrictions(model: Model) -> None:
+    # #ConnMailFlow1 and "Additional partner organization connector options".
+    result = decide(model, case(EXO, "none", devices="no", partners="yes"))
+    incoming = next(c for c in result["connectors"] if c["from"] == PTN)
+    outgoing = next(c for c in result["connectors"] if c["to"] == PTN)
+    options = " ".join(incoming["options"])
+    assert "TLS" in options and "domain" in options and "IP address ranges" in options
+    assert any("TLS" in option for option in outgoing["options"])
+    set_up = (
+        "https://learn.microsoft.com/exchange/mail-flow-best-practices/"
+        "use-connectors-to-configure-mail-flow/set-up-connectors-for-secure-mail-flow-with-a-partner"
+    )
+    assert incoming["set_up"]["href"] == outgoing["set_up"]["href"] == set_up
+
+
+def paths(result: dict[str, Any]) -> dict[tuple[str, str, str | None], str]:
+    return {(p["from"], p["to"], p["via"]): p["connector"] for p in result["mail_paths"]}
+
+
+def test_mail_paths_follow_john_bob_and_sun(model: Model) -> None:
+    # #HowDoConnectors1 example: John on your server, Bob in Office 365, Sun on the Internet.
+    result = decide(model, case(EXO, OTHER, partners="no"))
+    assert paths(result) == {
+        (SRV, O365, None): "needed",  # John -> Bob: connectors needed
+        (O365, SRV, None): "needed",  # Bob -> John
+        (SRV, "internet", O365): "needed",  # John -> Sun: connectors, via Office 365
+        ("internet", SRV, O365): "needed",  # Sun -> John
+        (O365, "internet", None): "none",  # Bob -> Sun: no connector
+        ("internet", O365, None): "none",  # Sun -> Bob
+    }
+
+
+def test_standalone_eop_has_no_mailboxes_in_office_365(model: Model) -> None:
+    result = decide(model, case(EOP, NEW, partners="no"))
+    assert paths(result) == {(SRV, "internet", O365): "needed", ("internet", SRV, O365): "needed"}
+
+
+def test_cloud_only_mail_needs_no_connector(model: Model) -> None:
+    result = decide(model, case(EXO, "none", devices="no", partners="no"))
+    assert set(paths(result).values()) == {"none"}
+
+
+def test_section_links_are_site_relative_and_upstream_links_absolute(model: Model) -> None:
+    article = (
+        "mail-flow-best-practices/use-connectors-to-configure-mail-flow/"
+        "use-connectors-to-configure-mail-flow/"
+    )
+    sections_seen = set()
+    for answers, *_ in EXPECTED:
+        for link in decide(model, answers)["links"]:
+            if link["section"] is None:
+                assert link["href"].startswith("https://learn.microsoft.com/exchange/")
+                assert not link["href"].endswith(".md")
+            else:
+                assert link["href"] == f"{article}#{link['section']}"
+                sections_seen.add(link["section"])
+    assert sections_seen == {
+        "NeedConnector1",
+        "WhatifIhave1",
+        "HowDoConnectors1",
+        "ConnMailFlow1",
+        "ConnectorsForMailNot1",
+        "HowDoI1",
+    }
+
+
+def test_fired_rules_cite_the_article(model: Model) -> None:
+    result = decide(model, case(EXO, NEW, hybrid="no", partners="yes"))
+    fired = {(f["table"], f["rule"]) for f in result["fired"]}
+    assert ("your-servers", "exchange-2010-or-later-without-hybrid") in fired
+    for entry in result["fired"]:
+        assert entry["because"]
+        assert entry["source"]["href"].endswith(f"#{entry['source']['section']}")
+
+
+def test_result_has_every_contract_field(model: Model) -> None:
+    result = decide(model, case(EXO, "none", devices="yes", partners="yes"))
+    for field in ("verdict", "connectors", "explanation", "links", "next_steps", "ignored"):
+        assert field in result
+    for connector in result["connectors"]:
+        assert {"from", "to", "need", "settings"} <= connector.keys()
+    for link in result["links"]:
+        assert {"title", "href"} <= link.keys()
+
+
+def test_decision_table_markdown_agrees_with_the_article(model: Model) -> None:
+    lines = decision_table_markdown(model).splitlines()
+    header, _, *rows = [line for line in lines if line.startswith("| ")]
+    columns = [cell.strip().strip("`") for cell in header.strip("|").split("|")]
+    seen = []
+    for row in rows:
+        cells = dict(
+            zip(columns, (cell.strip() for cell in row.strip("|").split("|")), strict=True)
+        )
+        answers = {
+            key: value for key, value in cells.items() if key in model.questions and value != "—"
+        }
+        verdict, connectors = next((v, c) for a, v, c, _ in EXPECTED if a == answers)
+        assert cells["Verdict"] == verdict
+        expected_cell = sorted(
+            f"{ARTICLE_SETTINGS[(f, t)][0]} → {ARTICLE_SETTINGS[(f, t)][1]} ({need})"
+            for f, t, need in connectors
+        )
+        listed = (
+            []
+            if cells["Connectors to create"] == "none"
+            else cells["Connectors to create"].split("<br>")
+        )
+        assert sorted(listed) == expected_cell
+        seen.append(answers)
+    assert len(seen) == len(EXPECTED)
