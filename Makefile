@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 MODEL_JSON := engine/model.json
 CHECKER_DIR := build/checker
 WHEEL := $(CHECKER_DIR)/connector_engine-0.1.0-py3-none-any.whl
-STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.zip
+STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup build serve test test-fast system-deps checker-assets bench clean

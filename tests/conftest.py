@@ -37,6 +37,8 @@ def copy_project(destination: Path) -> Path:
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, destination / name)
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    for built in ("node_modules", "build"):  # the checker's runtime, made by `make`
+        (destination / built).symlink_to(ROOT / built)
     return destination
 
 

@@ -1,0 +1,56 @@
+// The connector decision engine on Pyodide, off the main thread (a module worker).
+//
+// Messages in:  {type: "boot", indexURL, stdLibURL, wheelURL}
+//               {type: "decide", id, answers}
+// Messages out: {type: "progress", stage}     while booting
+//               {type: "ready", bootMs}       once the engine answers
+//               {type: "failed", message}     if booting failed
+//               {type: "result", id, result} | {type: "result", id, error}
+//
+// Pyodide's own module is imported from the URL the page hands over (our copy under
+// assets/pyodide/<version>/): nothing is fetched from any other host.
+let engine = null;
+
+async function boot({ indexURL, stdLibURL, wheelURL }) {
+  const started = performance.now();
+  post({ type: "progress", stage: "Downloading the Python runtime" });
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  post({ type: "progress", stage: "Starting Python" });
+  const pyodide = await loadPyodide({ indexURL, stdLibURL, packages: [] });
+  post({ type: "progress", stage: "Loading the decision engine" });
+  await pyodide.loadPackage(wheelURL, { messageCallback: () => {}, checkIntegrity: false });
+  engine = pyodide.runPython(`
+import json
+from engine import AnswerError, decide, load_packaged_model
+
+_model = load_packaged_model()
+
+def answer(answers_json):
+    try:
+        return json.dumps({"result": decide(_model, json.loads(answers_json))})
+    except AnswerError as error:
+        return json.dumps({"error": str(error), "key": error.key, "valid": list(error.valid)})
+
+answer
+`);
+  post({ type: "ready", bootMs: Math.round(performance.now() - started) });
+}
+
+function decideFor(id, answers) {
+  const reply = JSON.parse(engine(JSON.stringify(answers)));
+  post({ type: "result", id, ...reply });
+}
+
+function post(message) {
+  self.postMessage(message);
+}
+
+self.addEventListener("message", async ({ data }) => {
+  try {
+    if (data.type === "boot") await boot(data);
+    else if (data.type === "decide") decideFor(data.id, data.answers);
+  } catch (error) {
+    post({ type: data.type === "boot" ? "failed" : "result", id: data.id,
+           message: String(error), error: String(error) });
+  }
+});

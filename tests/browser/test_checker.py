@@ -1,0 +1,165 @@
+"""The connector checker in Debian's Chromium: real Pyodide, the real engine wheel."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Route, expect
+
+from engine import decide, load_packaged_model
+
+from ..conftest import ROOT, SEED_ARTICLE
+from .conftest import Traffic
+
+ARTICLE_URL = SEED_ARTICLE.removesuffix(".md") + "/"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BOOT_TIMEOUT_MS = 60_000
+# One shared URL per verdict (what CPython's engine answers is the expected value).
+SHARED_ANSWERS = [
+    {"service": "eop", "servers": "other-smtp", "partners": "no"},
+    {"service": "exchange-online", "servers": "none", "devices": "yes", "partners": "no"},
+    {"service": "exchange-online", "servers": "none", "devices": "no", "partners": "no"},
+    {"service": "exchange-online", "servers": "exchange-2010-or-later", "hybrid": "yes",
+     "partners": "no"},
+]
+
+
+def expected_verdict(answers: dict[str, str]) -> str:
+    return str(decide(load_packaged_model(), answers)["verdict"])
+
+
+def test_shared_answers_cover_every_verdict() -> None:
+    verdicts = {expected_verdict(a) for a in SHARED_ANSWERS}
+    assert verdicts == {"required", "optional", "not-needed"}
+
+
+def verdict_of(page: Page) -> str:
+    result = page.locator(".cc-result[data-verdict]:not([data-verdict=''])").first
+    result.wait_for(timeout=BOOT_TIMEOUT_MS)
+    return str(result.get_attribute("data-verdict"))
+
+
+@pytest.mark.parametrize("answers", SHARED_ANSWERS, ids=lambda a: "-".join(a.values()))
+@pytest.mark.parametrize("where", ["checker/", ARTICLE_URL])
+def test_shared_url_shows_the_verdict_with_no_clicks(
+    site_url: str, watched: tuple[BrowserContext, Traffic], answers: dict[str, str], where: str
+) -> None:
+    context, traffic = watched
+    page = context.new_page()
+    page.goto(f"{site_url}{where}?{urlencode(answers)}")
+    assert verdict_of(page) == expected_verdict(answers)
+    assert page.locator(".cc-connector").count() == len(
+        decide(load_packaged_model(), answers)["connectors"]
+    )
+    assert page.locator(".cc-diagram svg[role=img]").count() == 1
+    assert traffic.outside() == []
+    assert traffic.errors == []
+
+
+def test_clicking_through_the_form_changes_result_and_url(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    context, traffic = watched
+    page = context.new_page()
+    page.goto(site_url + "checker/")
+    page.get_by_label("Exchange Online (mailboxes in Microsoft 365 / Office 365)").check()
+    expect(page.locator("[data-question=devices]")).to_be_hidden()
+    page.get_by_label("None — all our mailboxes are in Exchange Online").check()
+    expect(page.locator("[data-question=devices]")).to_be_visible()
+    expect(page.locator("[data-question=hybrid]")).to_be_hidden()
+    page.locator("[data-question=devices] input[value=yes]").check()
+    page.locator("[data-question=partners] input[value=no]").check()
+    assert verdict_of(page) == "optional"
+    query = dict(parse_qsl(urlsplit(page.url).query))
+    assert query == {"service": "exchange-online", "servers": "none", "devices": "yes",
+                     "partners": "no"}
+    page.locator("[data-question=partners] input[value=yes]").check()
+    page.locator("[data-question=devices] input[value=no]").check()
+    expect(page.locator(".cc-result")).to_have_attribute("data-verdict", "optional")
+    expect(page.locator(".cc-connector")).to_have_count(2)
+    page.locator("[data-question=service] input[value=eop]").check()
+    # standalone EOP protects servers of your own: "none" is refused, with the reason
+    expect(page.locator(".cc-result .cc-error")).to_contain_text("servers")
+    expect(page.locator("[data-question=servers] input[value=none]")).to_be_disabled()
+    page.get_by_label("Exchange Server 2007 or earlier").check()
+    expect(page.locator(".cc-result")).to_have_attribute("data-verdict", "required")
+    assert traffic.errors == []
+
+
+def test_instant_navigation_does_not_boot_pyodide_twice(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    context, traffic = watched
+    page = context.new_page()
+    answers = urlencode(SHARED_ANSWERS[0])
+    page.goto(f"{site_url}{ARTICLE_URL}?{answers}")
+    assert verdict_of(page) == "required"
+    page.locator("a[href$='checker/']").first.click()
+    page.wait_for_url("**/checker/")
+    page.get_by_label("Exchange Online (mailboxes in Microsoft 365 / Office 365)").check()
+    page.get_by_label("Another SMTP mail server (not Microsoft Exchange)").check()
+    page.locator("[data-question=partners] input[value=yes]").check()
+    assert verdict_of(page) == "required"
+    page.go_back()
+    page.wait_for_url(f"**/{ARTICLE_URL}*")
+    page.locator("[data-connector-checker] .cc-form").wait_for()
+    assert page.evaluate("window.__connectorChecker.boots") == 1
+    wasm = [url for url in traffic.requests if url.endswith(".wasm")]
+    assert len(wasm) == 1
+    assert traffic.errors == []
+
+
+@pytest.mark.parametrize("where", ["checker/", ARTICLE_URL])
+def test_axe_finds_no_serious_violations(
+    site_url: str, watched: tuple[BrowserContext, Traffic], where: str
+) -> None:
+    context, _ = watched
+    page = context.new_page()
+    page.goto(f"{site_url}{where}?{urlencode(SHARED_ANSWERS[1])}")
+    verdict_of(page)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document)).violations")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], "\n".join(serious)
+
+
+def test_when_wasm_is_blocked_the_checker_says_so_and_the_page_works(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    """A CSP without 'wasm-unsafe-eval' makes loadPyodide hang: the timeout must catch it."""
+    context, traffic = watched
+
+    def shorten_timeout(route: Route) -> None:
+        spec = json.loads(route.fetch().text())
+        spec["bootTimeoutSeconds"] = 3
+        route.fulfill(json=spec)
+
+    def forbid_wasm(route: Route) -> None:
+        response = route.fetch()
+        headers = {**response.headers,
+                   "content-security-policy": "default-src 'self'; script-src 'self'"}
+        route.fulfill(response=response, headers=headers)
+
+    page = context.new_page()
+    page.route("**/checker.json", shorten_timeout)
+    page.route("**/engine-worker.js", forbid_wasm)
+    page.goto(f"{site_url}checker/?{urlencode(SHARED_ANSWERS[0])}")
+    fallback = page.locator(".cc-fallback")
+    fallback.wait_for(timeout=30_000)
+    assert "cannot run here" in fallback.inner_text()
+    links = fallback.locator("a")
+    assert links.count() == 3
+    assert any("decision-table/" in (links.nth(i).get_attribute("href") or "")
+               for i in range(3))
+    assert page.locator(".cc-result").get_attribute("data-verdict") == ""
+    page.locator("a", has_text="Full decision table").first.click()
+    page.wait_for_url("**/decision-table/")
+    expect(page.locator("article table")).to_have_count(1)
+    assert traffic.outside() == []
