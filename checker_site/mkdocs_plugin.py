@@ -62,6 +62,17 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             self.model = load_packaged_model()
         except ModelNotCompiled as error:
             raise PluginError(f"connector checker: {error}") from error
+        root = Path(config.docs_dir).parent  # option paths are relative to the project
+        self.pyodide_version = self._pyodide_version(root)
+        self.wheel = self._built_file(root, "*.whl")
+        self.stdlib = self._built_file(root, STDLIB_NAME)
+        pyodide_dir = f"assets/pyodide/{self.pyodide_version}/"
+        # Site-root-relative URLs of the runtime, for pages that start it from <head>.
+        self.runtime_urls = {
+            "pyodide": pyodide_dir,
+            "stdlib": pyodide_dir + STDLIB_NAME,
+            "wheel": f"assets/checker/{self.wheel.name}",
+        }
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -71,6 +82,14 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
         files.append(File.generated(config, self.config.decision_table_page,
                                     content=self._decision_table_page()))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # Pages with a checker load its module from <head> (overrides/main.html).
+        if page.file.src_uri in (self.config.article, self.config.checker_page):
+            page.meta["connector_checker"] = self.runtime_urls
+        return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -92,17 +111,18 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
-        # Paths in this plugin's options are relative to the project: the folder of docs_dir.
-        root = Path(config.docs_dir).parent
-        version, pyodide_dir = self._copy_pyodide(root, site)
-        wheel = self._copy_built(root, site, "*.whl", site / "assets" / "checker")
-        self._copy_built(root, site, STDLIB_NAME, pyodide_dir)
+        package = Path(config.docs_dir).parent / self.config.pyodide_package
+        for name in PYODIDE_FILES:
+            _copy(package / name, site / self.runtime_urls["pyodide"] / name)
+        _copy(self.stdlib, site / self.runtime_urls["stdlib"])
+        _copy(self.wheel, site / self.runtime_urls["wheel"])
         article_url = page_url(self.config.article)
         spec = checker_spec(
             self.model,
-            pyodide_dir=f"../pyodide/{version}/",
-            stdlib=f"../pyodide/{version}/{STDLIB_NAME}",
-            wheel=wheel.name,
+            # relative to assets/checker/checker.json
+            pyodide_dir=f"../pyodide/{self.pyodide_version}/",
+            stdlib=f"../pyodide/{self.pyodide_version}/{STDLIB_NAME}",
+            wheel=self.wheel.name,
             boot_timeout_seconds=float(self.config.boot_timeout_seconds),
             fallback_links=[
                 {"title": "When do I need a connector? (the article's first table)",
@@ -116,7 +136,8 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
         )
         target = site / "assets" / "checker" / "checker.json"
         target.write_text(json.dumps(spec, indent=1, ensure_ascii=False))
-        log.info(f"connector checker: Pyodide {version}, {wheel.name}, {target.relative_to(site)}")
+        log.info(f"connector checker: Pyodide {self.pyodide_version}, {self.wheel.name}, "
+                 f"{target.relative_to(site)}")
 
     def _verify_anchors(self, config: MkDocsConfig) -> None:
         docfx = config.plugins.get("docfx")
@@ -148,24 +169,21 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             + decision_table_markdown(self.model)
         )
 
-    def _copy_pyodide(self, root: Path, site: Path) -> tuple[str, Path]:
-        package = root / self.config.pyodide_package
-        manifest = package / "package.json"
+    def _pyodide_version(self, root: Path) -> str:
+        manifest = root / self.config.pyodide_package / "package.json"
         if not manifest.is_file():
-            raise PluginError(f"connector checker: {package} is missing: run `make build` "
-                              "(it runs `npm ci`)")
-        version = json.loads(manifest.read_text())["version"]
-        target = site / "assets" / "pyodide" / version
-        target.mkdir(parents=True, exist_ok=True)
-        for name in PYODIDE_FILES:
-            shutil.copy2(package / name, target / name)
-        return version, target
+            raise PluginError(f"connector checker: {manifest.parent} is missing: run "
+                              "`make build` (it runs `npm ci`)")
+        return str(json.loads(manifest.read_text())["version"])
 
-    def _copy_built(self, root: Path, site: Path, pattern: str, target: Path) -> Path:
+    def _built_file(self, root: Path, pattern: str) -> Path:
         found = sorted((root / self.config.assets_dir).glob(pattern))
         if not found:
             raise PluginError(f"connector checker: no {pattern} in {self.config.assets_dir}: "
                               "run `make build` first")
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(found[-1], target / found[-1].name)
-        return target / found[-1].name
+        return found[-1]
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)

@@ -6,7 +6,6 @@
 // (`document$`). Answers live in the URL query (?service=...&servers=...), so a shared
 // link shows its result with no clicks. The result element carries data-verdict once the
 // engine has answered.
-import { renderDiagram } from "./diagram.js";
 
 const SPEC_URL = new URL("checker.json", import.meta.url);
 const SITE_ROOT = new URL("../../", import.meta.url);
@@ -17,7 +16,9 @@ const VERDICT_TEXT = {
 };
 
 let specPromise = null;
-let engine = null; // {worker, ready: Promise, pending: Map}
+let engine = null; // {ready: Promise, onProgress, decide}
+// The diagram module is only needed with the first result: load it after the engine boots.
+let diagramModule = null;
 
 function loadSpec() {
   specPromise ??= fetch(SPEC_URL).then((response) => {
@@ -25,6 +26,11 @@ function loadSpec() {
     return response.json();
   });
   return specPromise;
+}
+
+function loadDiagram() {
+  diagramModule ??= import("./diagram.js");
+  return diagramModule;
 }
 
 // ---- the engine (one worker per browser tab, started as soon as a checker is on screen)
@@ -47,22 +53,13 @@ function startEngine(spec) {
   let worker = null;
   const ready = new Promise((resolve, reject) => {
     if (reason) return reject(new Error(reason));
-    try {
-      worker = new Worker(new URL("engine-worker.js", import.meta.url), { type: "module" });
-    } catch (error) {
-      return reject(new Error(`The checker could not start: ${error.message}`));
-    }
     const timer = setTimeout(() => {
-      worker.terminate();
+      worker?.terminate();
       reject(new Error(`The checker did not start within ${spec.bootTimeoutSeconds} seconds. ` +
         "The server may not allow WebAssembly (Content-Security-Policy 'wasm-unsafe-eval') " +
         "or may not serve .wasm files as application/wasm."));
     }, spec.bootTimeoutSeconds * 1000);
-    worker.addEventListener("error", (event) => {
-      clearTimeout(timer);
-      reject(new Error(`The checker could not start: ${event.message || "worker error"}`));
-    });
-    worker.addEventListener("message", ({ data }) => {
+    const handle = (data) => {
       if (data.type === "progress") listeners.forEach((listener) => listener(data.stage));
       else if (data.type === "ready") {
         clearTimeout(timer);
@@ -74,13 +71,15 @@ function startEngine(spec) {
         pending.get(data.id)?.(data);
         pending.delete(data.id);
       }
-    });
-    worker.postMessage({
-      type: "boot",
-      indexURL: new URL(spec.pyodide, SPEC_URL).href,
-      stdLibURL: new URL(spec.stdlib, SPEC_URL).href,
-      wheelURL: new URL(spec.wheel, SPEC_URL).href,
-    });
+    };
+    try {
+      worker = adoptEarlyWorker(handle) ?? bootWorker(spec);
+    } catch (error) {
+      clearTimeout(timer);
+      return reject(new Error(`The checker could not start: ${error.message}`));
+    }
+    worker.addEventListener("message", ({ data }) => handle(data));
+    worker.addEventListener("error", (event) => handle({ type: "failed", message: event.message || "worker error" }));
   });
   ready.catch(() => {});
   let nextId = 0;
@@ -98,6 +97,27 @@ function startEngine(spec) {
   };
   window.__connectorChecker = { boots: (window.__connectorChecker?.boots ?? 0) + 1 };
   return engine;
+}
+
+// The worker engine-boot.js started from <head>, with the messages it sent meanwhile.
+function adoptEarlyWorker(handle) {
+  const early = window.__connectorCheckerEarly;
+  if (!early) return null;
+  const buffered = early.messages;
+  early.messages = null; // engine-boot.js stops buffering
+  buffered.forEach(handle);
+  return early.worker;
+}
+
+function bootWorker(spec) {
+  const worker = new Worker(new URL("engine-worker.js", import.meta.url), { type: "module" });
+  worker.postMessage({
+    type: "boot",
+    indexURL: new URL(spec.pyodide, SPEC_URL).href,
+    stdLibURL: new URL(spec.stdlib, SPEC_URL).href,
+    wheelURL: new URL(spec.wheel, SPEC_URL).href,
+  });
+  return worker;
 }
 
 // ---- answers, relevance and the URL query
@@ -223,7 +243,7 @@ function bindWidget(container, spec) {
     }
     try {
       status.textContent = "Working out the answer…";
-      const reply = await eng.decide(relevant);
+      const [reply, diagram] = await Promise.all([eng.decide(relevant), loadDiagram()]);
       if (current !== generation) return;
       if (reply.error) {
         result.dataset.verdict = "";
@@ -231,7 +251,7 @@ function bindWidget(container, spec) {
         status.textContent = "";
         return;
       }
-      renderResult(result, reply.result, spec);
+      renderResult(result, reply.result, diagram.renderDiagram);
       status.textContent = "";
     } catch (error) {
       if (current === generation) showFallback(result, status, spec, error);
@@ -294,7 +314,7 @@ function siteHref(href) {
   return url.pathname === location.pathname ? url.hash : url.href;
 }
 
-function renderResult(container, result, spec) {
+function renderResult(container, result, renderDiagram) {
   const connectors = result.connectors.map((c) => element("li", { class: `cc-connector cc-${c.need}` },
     element("strong", {}, c.name), " ", element("span", { class: "cc-need" }, c.need), element("br"),
     `From: ${c.settings.from} → To: ${c.settings.to}`,
@@ -340,5 +360,20 @@ async function bindAll() {
   for (const container of containers) bindWidget(container, spec);
 }
 
-if (typeof window.document$ !== "undefined") window.document$.subscribe(() => bindAll());
-else document.addEventListener("DOMContentLoaded", () => bindAll());
+// A page that has a checker: fetch the questions right away (engine-boot.js has already
+// started the engine from <head>).
+if (document.querySelector('meta[name="connector-checker"]')) {
+  loadSpec().then(startEngine).catch(() => {});
+}
+
+// Bind on every page view: Material's `document$` (instant navigation) once its bundle has
+// run, which is before DOMContentLoaded; plain DOM loading without Material.
+function bindOnEveryPageView() {
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(() => bindAll());
+  else bindAll();
+}
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", bindOnEveryPageView, { once: true });
+} else {
+  bindOnEveryPageView();
+}
