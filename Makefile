@@ -10,7 +10,8 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MODEL_JSON := engine/model.json
 CHECKER_DIR := build/checker
-WHEEL := $(CHECKER_DIR)/connector_engine-0.1.0-py3-none-any.whl
+WHEEL_NAME := connector_engine-0.1.0-py3-none-any.whl
+WHEEL := $(CHECKER_DIR)/$(WHEEL_NAME)
 STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
 export NO_MKDOCS_2_WARNING := 1
 
@@ -43,13 +44,16 @@ system-deps:
 $(MODEL_JSON): $(wildcard data/*.yaml) $(wildcard engine/*.py) scripts/compile_model.py | $(STAMP)
 	$(BIN)/python scripts/compile_model.py
 
-# The engine as a wheel for Pyodide, and Pyodide's stdlib byte-compiled by Pyodide itself.
-$(WHEEL): $(MODEL_JSON) $(wildcard engine/*.py) scripts/build_engine_wheel.py
-	$(BIN)/python scripts/build_engine_wheel.py $(CHECKER_DIR)
-
-$(STDLIB_ZIP): $(NODE_STAMP) scripts/pyodide/compile_stdlib.mjs
+# The engine as a wheel for Pyodide, and Pyodide's stdlib, both byte-compiled by Pyodide
+# itself (bytecode for the Python that runs it: faster start-up in the browser).
+$(WHEEL): $(MODEL_JSON) $(wildcard engine/*.py) scripts/build_engine_wheel.py $(NODE_STAMP) scripts/pyodide/bytecompile_zip.mjs
+	$(BIN)/python scripts/build_engine_wheel.py build/wheel-source
 	mkdir -p $(CHECKER_DIR)
-	node scripts/pyodide/compile_stdlib.mjs $(STDLIB_ZIP)
+	node scripts/pyodide/bytecompile_zip.mjs build/wheel-source/$(WHEEL_NAME) $(WHEEL)
+
+$(STDLIB_ZIP): $(NODE_STAMP) scripts/pyodide/bytecompile_zip.mjs
+	mkdir -p $(CHECKER_DIR)
+	node scripts/pyodide/bytecompile_zip.mjs --stdlib $(STDLIB_ZIP)
 
 checker-assets: $(WHEEL) $(STDLIB_ZIP)
 

@@ -13,12 +13,17 @@ let engine = null;
 
 async function boot({ indexURL, stdLibURL, wheelURL }) {
   const started = performance.now();
+  const stages = {};
+  const stage = (name) => { stages[name] = Math.round(performance.now() - started); };
   post({ type: "progress", stage: "Downloading the Python runtime" });
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  stage("pyodide.mjs");
   post({ type: "progress", stage: "Starting Python" });
   const pyodide = await loadPyodide({ indexURL, stdLibURL, packages: [] });
+  stage("loadPyodide");
   post({ type: "progress", stage: "Loading the decision engine" });
   await pyodide.loadPackage(wheelURL, { messageCallback: () => {}, checkIntegrity: false });
+  stage("loadPackage");
   engine = pyodide.runPython(`
 import json
 from engine import AnswerError, decide, load_packaged_model
@@ -33,7 +38,8 @@ def answer(answers_json):
 
 answer
 `);
-  post({ type: "ready", bootMs: Math.round(performance.now() - started) });
+  stage("engine");
+  post({ type: "ready", bootMs: Math.round(performance.now() - started), stages });
 }
 
 function decideFor(id, answers) {
