@@ -86,8 +86,10 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        # Pages with a checker load its module from <head> (overrides/main.html).
-        if page.file.src_uri in (self.config.article, self.config.checker_page):
+        # Pages with a checker start its engine from <head> (overrides/main.html).
+        if self.config.enabled and page.file.src_uri in (
+            self.config.article, self.config.checker_page
+        ):
             page.meta["connector_checker"] = self.runtime_urls
         return markdown
 

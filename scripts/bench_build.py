@@ -61,8 +61,11 @@ def mkdocs_build(docs: Path, site: Path, with_translation: bool) -> None:
     config = load_config(
         config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site)
     )
-    if not with_translation:
-        config.plugins.pop("docfx")
+    # The checker's plugin copies its runtime and is the same for both builds: leave it out.
+    # (Plugins are switched off through their `enabled` option: popping one from the
+    # collection would leave its event handlers registered.)
+    config.plugins["connector-checker"].config.enabled = False
+    config.plugins["docfx"].config.enabled = with_translation
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     config.plugins.on_shutdown()

@@ -114,6 +114,7 @@ def measure(playwright: Playwright, url: str, rounds: int) -> dict[str, list[flo
     runs cold again.
     """
     runs: dict[str, list[float]] = {"cold": [], "warm": [], "cold_bytes": [], "warm_bytes": []}
+    stage_runs: list[dict[str, float]] = []
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as profile:
             context = playwright.chromium.launch_persistent_context(
@@ -126,10 +127,15 @@ def measure(playwright: Playwright, url: str, rounds: int) -> dict[str, list[flo
             runs["cold"].append(timed_load(page, url, transferred))
             page.wait_for_timeout(300)  # let late requests finish before counting
             runs["cold_bytes"].append(wire_bytes(transferred))
+            stages = page.evaluate("window.__connectorChecker?.bootStages ?? null")
+            if stages:
+                stage_runs.append(stages)
             runs["warm"].append(timed_load(page, url, transferred, reload=True))
             page.wait_for_timeout(300)
             runs["warm_bytes"].append(wire_bytes(transferred))
             context.close()
+    for name in stage_runs[0] if stage_runs else []:
+        runs[f"stage {name}"] = [stages[name] for stages in stage_runs]
     return runs
 
 
@@ -180,6 +186,10 @@ def main() -> None:
         print(f"{name:22s} cold {median(runs['cold']):7.0f} ms  warm {median(runs['warm']):7.0f} ms"
               f"  bytes cold {median(runs['cold_bytes']) / 1e6:5.2f} MB"
               f"  warm {median(runs['warm_bytes']) / 1e6:5.2f} MB")
+    stages = [k for k in ours if k.startswith("stage ")]
+    if stages:
+        print("our cold boot in the worker (ms after it started, median): " + ", ".join(
+            f"{k.removeprefix('stage ')} {median(ours[k]):.0f}" for k in stages))
     print(f"ratio ours/stock, cold: {median(ours['cold']) / median(stock['cold']):5.2f}  (target <= 0.5)")
     print(f"ratio ours/stock, warm: {median(ours['warm']) / median(stock['warm']):5.2f}")
     print(f"answer change -> new verdict: median {median(changes):.1f} ms, "
