@@ -72,6 +72,7 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             "pyodide": pyodide_dir,
             "stdlib": pyodide_dir + STDLIB_NAME,
             "wheel": f"assets/checker/{self.wheel.name}",
+            "decision_table": page_url(self.config.decision_table_page),
         }
         return config
 

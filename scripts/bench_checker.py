@@ -23,7 +23,10 @@ import shutil
 import statistics
 import sys
 import tempfile
+import socket
+import subprocess
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +34,7 @@ from playwright.sync_api import Browser, Page, Playwright, Request, sync_playwri
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SHARED_QUERY = "service=exchange-online&servers=exchange-2010-or-later&hybrid=no&partners=yes"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -63,6 +67,46 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+NGINX_CONF = """
+worker_processes 1;
+daemon off;
+user root;  # a loopback fixture reading the benchmark's private temp dir
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+  include /etc/nginx/mime.types;
+  types {{ text/javascript mjs; }}
+  access_log off;
+  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
+  fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+  sendfile on;
+  server {{
+    listen 127.0.0.1:{port};
+    root {root};
+    add_header Cache-Control "max-age=3600";
+  }}
+}}
+"""
+
+
+def serve_with_nginx(root: Path, tmp: Path) -> tuple[str, subprocess.Popen[bytes]]:
+    """Real nginx in the foreground on a free loopback port (sendfile: little CPU)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    conf = tmp / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, root=root))
+    process = subprocess.Popen([NGINX, "-c", str(conf)])
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return f"http://127.0.0.1:{port}/", process
 
 
 def serve(root: Path) -> str:
@@ -170,10 +214,18 @@ def answer_change_ms(browser: Browser, url: str, changes: int = 20) -> list[floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--server", choices=["nginx", "python"], default="nginx",
+                        help="nginx (Debian's, as an intranet would host it; default) or "
+                             "Python's http.server (CPU-hungry: it competes with the browser)")
     args = parser.parse_args()
     median: Callable[[list[float]], float] = statistics.median
     with tempfile.TemporaryDirectory() as tmp:
-        base = serve(prepare(Path(tmp)))
+        root = prepare(Path(tmp))
+        nginx = None
+        if args.server == "nginx":
+            base, nginx = serve_with_nginx(root, Path(tmp))
+        else:
+            base = serve(root)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                                  args=CHROMIUM_ARGS)
@@ -181,7 +233,10 @@ def main() -> None:
             ours = measure(playwright, f"{base}checker/?{SHARED_QUERY}", args.rounds)
             changes = answer_change_ms(browser, f"{base}checker/?{SHARED_QUERY}")
             browser.close()
-    print(f"Chromium, loopback, median of {args.rounds} rounds")
+        if nginx is not None:
+            nginx.terminate()
+            nginx.wait()
+    print(f"Chromium, loopback ({args.server}), median of {args.rounds} rounds")
     for name, runs in (("stock Pyodide boot", stock), ("our first verdict", ours)):
         print(f"{name:22s} cold {median(runs['cold']):7.0f} ms  warm {median(runs['warm']):7.0f} ms"
               f"  bytes cold {median(runs['cold_bytes']) / 1e6:5.2f} MB"

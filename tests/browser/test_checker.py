@@ -7,11 +7,11 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from engine import decide, load_packaged_model
 
-from ..conftest import ROOT, SEED_ARTICLE
+from ..conftest import ROOT, SEED_ARTICLE, Build
 from .conftest import Traffic
 
 ARTICLE_URL = SEED_ARTICLE.removesuffix(".md") + "/"
@@ -163,3 +163,68 @@ def test_when_wasm_is_blocked_the_checker_says_so_and_the_page_works(
     page.wait_for_url("**/decision-table/")
     expect(page.locator("article table")).to_have_count(1)
     assert traffic.outside() == []
+
+
+def test_opened_from_files_the_checker_says_it_needs_a_web_server(
+    built_site: Build, browser: Browser
+) -> None:
+    context = browser.new_context()  # no loopback-only routing: these are file:// URLs
+    page = context.new_page()
+    page.goto((built_site.site / "checker" / "index.html").as_uri())
+    fallback = page.locator("[data-connector-checker] .cc-fallback")
+    expect(fallback).to_contain_text("needs a web server")
+    href = fallback.locator("a").get_attribute("href") or ""
+    assert href.startswith("file://") and href.endswith("/decision-table/")
+    assert (built_site.site / "decision-table" / "index.html").is_file()
+    context.close()
+
+
+def test_keyboard_alone_answers_and_the_result_is_announced(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    context, traffic = watched
+    page = context.new_page()
+    page.goto(site_url + "checker/")
+    page.locator("[data-question=service] input").first.focus()
+    page.keyboard.press("Space")  # Exchange Online
+    page.keyboard.press("Tab")  # next group: servers, first option (none)
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # devices
+    page.keyboard.press("ArrowDown")  # devices = no
+    page.keyboard.press("Tab")  # partners
+    page.keyboard.press("ArrowDown")  # partners = no
+    assert verdict_of(page) == "not-needed"
+    result = page.locator(".cc-result")
+    assert result.get_attribute("aria-live") == "polite"
+    assert dict(parse_qsl(urlsplit(page.url).query)) == {
+        "service": "exchange-online", "servers": "none", "devices": "no", "partners": "no"}
+    assert traffic.errors == []
+
+
+def test_the_form_can_be_filled_before_pyodide_is_ready(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    """The worker's "ready" is held back 3 s: answers are taken, progress shows, then
+    the verdict."""
+    context, traffic = watched
+    hold_ready = (
+        "const postNow = self.postMessage.bind(self);\n"
+        "self.postMessage = (m) => m.type === 'ready' ? setTimeout(() => postNow(m), 3000) "
+        ": postNow(m);\n"
+    )
+
+    def slow_worker(route: Route) -> None:
+        route.fulfill(body=hold_ready + route.fetch().text(), content_type="text/javascript")
+
+    context.route("**/engine-worker.js", slow_worker)  # (a worker's own fetch: context)
+    page = context.new_page()
+    page.goto(site_url + "checker/")
+    page.locator("[data-question=service] input[value=eop]").check()
+    page.locator("[data-question=servers] input[value=other-smtp]").check()
+    page.locator("[data-question=partners] input[value=no]").check()
+    status = page.locator(".cc-status")
+    assert status.inner_text().strip() != ""
+    assert page.locator(".cc-result").get_attribute("data-verdict") == ""
+    assert verdict_of(page) == "required"
+    assert status.inner_text().strip() == ""
+    assert traffic.errors == []

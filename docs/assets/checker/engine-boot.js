@@ -5,8 +5,36 @@
 (function () {
   "use strict";
   var meta = document.querySelector('meta[name="connector-checker"]');
-  if (!meta || location.protocol === "file:") return;
+  if (!meta) return;
+  if (location.protocol === "file:") {
+    // Browsers refuse module scripts and workers from file://, so checker.js never runs:
+    // say so here, where the widget is.
+    document.addEventListener("DOMContentLoaded", explainFileProtocol);
+    return;
+  }
   if (typeof Worker !== "function" || typeof WebAssembly !== "object") return;
+  function explainFileProtocol() {
+    var containers = document.querySelectorAll("[data-connector-checker]");
+    for (var i = 0; i < containers.length; i++) {
+      var box = document.createElement("div");
+      box.className = "admonition warning cc-fallback";
+      var title = document.createElement("p");
+      title.className = "admonition-title";
+      title.textContent = "The checker needs a web server";
+      var text = document.createElement("p");
+      text.textContent = "These pages were opened as files, and browsers do not run the " +
+        "checker that way. Serve the site with a web server, or read the answer for every " +
+        "case in the ";
+      var link = document.createElement("a");
+      link.href = new URL(meta.dataset.decisionTable, document.baseURI).href;
+      link.textContent = "full decision table";
+      text.appendChild(link);
+      text.appendChild(document.createTextNode("."));
+      box.appendChild(title);
+      box.appendChild(text);
+      containers[i].replaceChildren(box);
+    }
+  }
   function absolute(url) {
     return new URL(url, document.baseURI).href;
   }
