@@ -25,7 +25,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from engine import Model, ModelNotCompiled, decision_table_markdown, load_packaged_model, verify_model
+from engine import (
+    Model,
+    ModelNotCompiled,
+    decision_table_markdown,
+    load_packaged_model,
+    verify_model,
+)
 from translator import page_url
 from translator.site_index import relative_url
 
@@ -99,7 +105,9 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
     ) -> str | None:
         if not self.config.enabled or page.file.src_uri != self.config.article:
             return html
-        table_href = relative_url(page_url(page.file.src_uri), page_url(self.config.decision_table_page))
+        table_href = relative_url(
+            page_url(page.file.src_uri), page_url(self.config.decision_table_page)
+        )
         placed = insert_widget(html, self.config.inline_after_anchor, widget_html(table_href))
         if placed is None:
             log.warning(

@@ -28,7 +28,7 @@ FIXED_DATE = (2020, 1, 1, 0, 0, 0)  # reproducible archives: same input, same by
 
 def engine_files() -> list[Path]:
     package = ROOT / "engine"
-    files = sorted(package.glob("*.py")) + [package / "model.json"]
+    files = [*sorted(package.glob("*.py")), package / "model.json"]
     missing = [f for f in files if not f.is_file()]
     if missing:
         sys.exit(f"error: {missing[0]} is missing: run `make build` (it compiles data/ first)")

@@ -23,7 +23,7 @@ from pymdownx.slugs import slugify
 
 from .report import TranslationReport
 
-__all__ = ["assign_anchors", "heading_slug", "LEGACY_ANCHOR_CLASS"]
+__all__ = ["LEGACY_ANCHOR_CLASS", "assign_anchors", "heading_slug"]
 
 LEGACY_ANCHOR_CLASS = "docfx-anchor"
 _LEGACY_OPEN = re.compile(r"""^<a\s+name\s*=\s*["']?(?P<name>[^"'\s>]+)["']?\s*/?>$""", re.I)
@@ -92,9 +92,12 @@ class _IdRegistry:
 
 def _heading_before(tokens: list[Token], index: int) -> Token | None:
     """The heading_open whose heading_close directly precedes this paragraph's inline."""
-    if index >= 2 and tokens[index - 1].type == "paragraph_open":
-        if tokens[index - 2].type == "heading_close":
-            return next(t for t in reversed(tokens[: index - 2]) if t.type == "heading_open")
+    if (
+        index >= 2
+        and tokens[index - 1].type == "paragraph_open"
+        and tokens[index - 2].type == "heading_close"
+    ):
+        return next(t for t in reversed(tokens[: index - 2]) if t.type == "heading_open")
     return None
 
 

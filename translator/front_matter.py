@@ -15,7 +15,7 @@ import yaml
 
 from .report import TranslationReport
 
-__all__ = ["FrontMatter", "split_front_matter", "format_ms_date"]
+__all__ = ["FrontMatter", "format_ms_date", "split_front_matter"]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m/%d/%y", "%Y/%m/%d")

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from .article_context import ArticleContext
 
-__all__ = ["replace_images", "MISSING_IMAGE_CLASS"]
+__all__ = ["MISSING_IMAGE_CLASS", "replace_images"]
 
 MISSING_IMAGE_CLASS = "docfx-missing-image"
 

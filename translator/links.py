@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from .article_context import ArticleContext
 from .site_index import PageInfo, upstream_url
 
-__all__ = ["rewrite_links", "EXTERNAL_LINK_CLASS"]
+__all__ = ["EXTERNAL_LINK_CLASS", "rewrite_links"]
 
 EXTERNAL_LINK_CLASS = "docfx-external"
 _TECHNET = r"https?://technet\.microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?library/"

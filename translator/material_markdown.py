@@ -9,8 +9,9 @@ Python-Markdown passes through untouched: no second Markdown reading can change 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from .anchors import LEGACY_ANCHOR_CLASS
@@ -25,6 +26,7 @@ _PYTHON_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
 
 def render_material_markdown(tokens: list[Token], env: dict[str, Any]) -> str:
     md = docfx_markdown()
+    renderer = cast(RendererHTML, md.renderer)
     _put_legacy_anchors_in_headings(tokens)
     blocks: list[str] = []
     pending: list[Token] = []
@@ -40,7 +42,7 @@ def render_material_markdown(tokens: list[Token], env: dict[str, Any]) -> str:
         token = tokens[index]
         if token.type == "heading_open" and token.level == 0:
             flush()
-            text = md.renderer.renderInline(tokens[index + 1].children or [], md.options, env)
+            text = renderer.renderInline(tokens[index + 1].children or [], md.options, env)
             level = int(token.tag[1])
             blocks.append(f"{'#' * level} {_escape_text(text)} {{#{token.attrGet('id')}}}")
             index += 3

@@ -12,7 +12,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-__all__ = ["PageInfo", "SiteIndex", "TranslationSettings", "page_url", "relative_url", "upstream_url"]
+__all__ = [
+    "PageInfo",
+    "SiteIndex",
+    "TranslationSettings",
+    "page_url",
+    "relative_url",
+    "upstream_url",
+]
 
 
 @dataclass(frozen=True)

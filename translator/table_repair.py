@@ -30,7 +30,7 @@ from markdown_it.token import Token
 
 from .report import TranslationReport
 
-__all__ = ["remove_table_debris", "restore_merged_cells", "MERGED_CELL_CLASS"]
+__all__ = ["MERGED_CELL_CLASS", "remove_table_debris", "restore_merged_cells"]
 
 MERGED_CELL_CLASS = "docfx-merged-cell"
 _LONE_PIPE = re.compile(r"^[ \t]*\|[ \t]*$")

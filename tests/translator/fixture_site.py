@@ -37,4 +37,4 @@ def body_of(markdown: str) -> str:
     return markdown.split("---\n\n", 1)[1] if markdown.startswith("---\n") else markdown
 
 
-__all__ = ["ARTICLE", "translate_fixture", "body_of", "translate_article"]
+__all__ = ["ARTICLE", "body_of", "translate_article", "translate_fixture"]
