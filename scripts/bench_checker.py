@@ -171,7 +171,10 @@ def measure(playwright: Playwright, url: str, rounds: int) -> dict[str, list[flo
             transferred: list[Request] = []
             page = context.pages[0] if context.pages else context.new_page()
             # only collect in the handler: calling the sync API inside it would deadlock
-            page.on("requestfinished", transferred.append)
+            def collect(request: Request, into: list[Request] = transferred) -> None:
+                into.append(request)  # a plain function: Playwright cannot wrap a builtin
+
+            page.on("requestfinished", collect)
             runs["cold"].append(timed_load(page, url, transferred))
             page.wait_for_timeout(300)  # let late requests finish before counting
             runs["cold_bytes"].append(wire_bytes(transferred))
