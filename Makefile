@@ -15,7 +15,7 @@ WHEEL := $(CHECKER_DIR)/$(WHEEL_NAME)
 STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test test-fast system-deps checker-assets bench clean
+.PHONY: setup build serve test test-fast system-deps bench-deps checker-assets bench clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -37,6 +37,13 @@ system-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  echo "Installing Debian's chromium (browser tests)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# Debian's nginx for the checker benchmark (serves the site as an intranet would).
+bench-deps: system-deps
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+	  echo "Installing Debian's nginx (benchmark server)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
 	fi
 
 # The decision model: data/*.yaml -> engine/model.json, verified exhaustively (fails the
@@ -69,9 +76,10 @@ test: setup system-deps checker-assets
 test-fast: setup checker-assets
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-bench: setup checker-assets
+bench: build bench-deps
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_engine.py
+	$(BIN)/python scripts/bench_checker.py
 
 clean:
 	rm -rf site build dist $(MODEL_JSON)
