@@ -15,7 +15,7 @@ WHEEL := $(CHECKER_DIR)/$(WHEEL_NAME)
 STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test test-fast system-deps bench-deps checker-assets bench clean
+.PHONY: setup build serve test test-fast system-deps checker-assets bench clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -32,18 +32,12 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-# Debian's Chromium for the browser tests (never a browser downloaded by a test tool).
+# Debian's Chromium for the browser tests (never a browser downloaded by a test tool) and
+# Debian's nginx (the hosting tests serve the site through it under a strict CSP).
 system-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Installing Debian's chromium (browser tests)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	fi
-
-# Debian's nginx for the checker benchmark (serves the site as an intranet would).
-bench-deps: system-deps
-	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
-	  echo "Installing Debian's nginx (benchmark server)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ]; then \
+	  echo "Installing Debian's chromium and nginx (browser and hosting tests)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nginx-light >/dev/null; \
 	fi
 
 # The decision model: data/*.yaml -> engine/model.json, verified exhaustively (fails the
@@ -76,7 +70,7 @@ test: setup system-deps checker-assets
 test-fast: setup checker-assets
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-bench: build bench-deps
+bench: build system-deps
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_engine.py
 	$(BIN)/python scripts/bench_checker.py
