@@ -1,8 +1,10 @@
-"""MkDocs adapter: every page's inline scripts become files under assets/inline-scripts/."""
+"""MkDocs adapter: every page's inline scripts (404.html's too) become files under
+assets/inline-scripts/."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -30,6 +32,19 @@ class CspSafeScriptsPlugin(BasePlugin[CspSafeScriptsConfig]):
         if not self.config.enabled:
             return output
         prefix = relative_url(page_url(page.file.src_uri), SCRIPTS_DIR)
+        return self._externalize(output, prefix, config)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # 404.html is served at any depth, so MkDocs links it from the site_url path.
+        if not self.config.enabled or template_name != "404.html":
+            return output_content
+        root = urlsplit(config.site_url or "").path or "/"
+        return self._externalize(output_content, root.rstrip("/") + "/" + SCRIPTS_DIR, config)
+
+    @staticmethod
+    def _externalize(output: str, prefix: str, config: MkDocsConfig) -> str:
         html, files = externalize_inline_scripts(output, prefix)
         target = Path(config.site_dir) / SCRIPTS_DIR
         for name, code in files.items():

@@ -202,3 +202,12 @@ def test_build_report_lists_the_decisions(built_site: Build) -> None:
     summary = json.loads((built_site.site / "build-report" / "index.json").read_text())
     assert [p["path"] for p in summary["pages"]] == [SEED_ARTICLE]
     assert f"docfx: {SEED_ARTICLE}:" in built_site.log
+
+
+def test_no_page_has_inline_script_code(built_site: Build) -> None:
+    """A strict CSP (script-src 'self') would block it; data blocks are not code."""
+    inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>\s*\S", re.I)
+    for page in built_site.site.rglob("*.html"):
+        assert not inline.search(page.read_text(encoding="utf-8")), page
+    scripts = list((built_site.site / "assets" / "inline-scripts").glob("*.js"))
+    assert scripts
