@@ -62,7 +62,10 @@ function startEngine(spec) {
         "or may not serve .wasm files as application/wasm."));
     }, spec.bootTimeoutSeconds * 1000);
     const handle = (data) => {
-      if (data.type === "progress") listeners.forEach((listener) => listener(data.stage));
+      if (data.type === "progress") {
+        // a listener answers false once its widget has left the page (instant navigation)
+        for (const listener of [...listeners]) if (listener(data.stage) === false) listeners.delete(listener);
+      }
       else if (data.type === "ready") {
         clearTimeout(timer);
         // exposed for benchmarks and tests: how long each boot stage took in the worker
@@ -229,7 +232,9 @@ function bindWidget(container, spec) {
   let generation = 0;
   const eng = startEngine(spec);
   eng.onProgress((stage) => {
+    if (!status.isConnected) return false;
     if (!result.dataset.verdict) status.textContent = `${stage}…`;
+    return true;
   });
 
   const refresh = async () => {
