@@ -15,7 +15,7 @@ WHEEL := $(CHECKER_DIR)/$(WHEEL_NAME)
 STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test test-fast system-deps checker-assets bench clean
+.PHONY: setup build serve test test-fast system-deps checker-assets dist bench clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -60,6 +60,10 @@ checker-assets: $(WHEEL) $(STDLIB_ZIP)
 
 build: setup checker-assets
 	$(BIN)/mkdocs build --clean
+
+# The intranet archive: dist/<name>-<version>.tar.gz and .zip (see scripts/dist/HOSTING.md).
+dist: build
+	$(BIN)/python scripts/make_dist.py
 
 serve: build
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -7,6 +7,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import tarfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,3 +84,70 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     result = run_mkdocs_build(ROOT, site, "--strict", "-f", str(config))
     assert result.returncode == 0, result.stdout + result.stderr
     return Build(site, result.stdout + result.stderr, port)
+
+
+@dataclass(frozen=True)
+class Archive:
+    tarball: Path
+    zipfile: Path
+    unpacked: Path  # the archive's top folder: site/, nginx.conf.sample, HOSTING.md
+
+
+@pytest.fixture(scope="session")
+def dist_archive(built_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    """`scripts/make_dist.py` run on the built site, and its tarball unpacked."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_dist.py"), "--site", str(built_site.site),
+         "--out", str(out)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    (tarball,) = out.glob("*.tar.gz")
+    (archive_zip,) = out.glob("*.zip")
+    unpacked = tmp_path_factory.mktemp("unpacked")
+    with tarfile.open(tarball) as tar:
+        tar.extractall(unpacked, filter="data")
+    (top,) = unpacked.iterdir()
+    return Archive(tarball, archive_zip, top)
+
+
+@pytest.fixture(scope="session")
+def archive_server(
+    dist_archive: Archive, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Debian's nginx running the archive's own nginx.conf.sample on a loopback port.
+
+    Only what a test must change is changed: the port, the unpack path, and the files a
+    foreground nginx needs (pid, logs, temp dirs). Yields the site's URL (a subpath).
+    """
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        pytest.fail("Debian's nginx is missing: run `make test` (it installs it)")
+    tmp = tmp_path_factory.mktemp("nginx")
+    port = free_loopback_port()
+    sample = (dist_archive.unpacked / "nginx.conf.sample").read_text()
+    server = (
+        sample.replace("listen 80;", f"listen 127.0.0.1:{port};")
+        .replace("/srv/exchange-docs", str(dist_archive.unpacked))
+    )
+    (tmp / "site.conf").write_text(server)
+    temp_paths = " ".join(
+        f"{kind}_temp_path {tmp}/{kind};" for kind in ("client_body", "proxy", "fastcgi",
+                                                      "uwsgi", "scgi")
+    )
+    (tmp / "nginx.conf").write_text(
+        f"worker_processes 1; daemon off; user root; pid {tmp}/nginx.pid;\n"
+        f"error_log {tmp}/error.log warn;\nevents {{ worker_connections 64; }}\n"
+        f"http {{ access_log off; {temp_paths} include {tmp}/site.conf; }}\n"
+    )
+    process = subprocess.Popen([nginx, "-c", str(tmp / "nginx.conf")])
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/docs/exchange/"
+    process.terminate()
+    process.wait(timeout=10)

@@ -1,13 +1,7 @@
-"""The built site under a subpath, served by Debian's nginx with a strict CSP."""
+"""The unpacked intranet archive under /docs/exchange/, served by nginx with its sample
+configuration and strict CSP: no violation, the checker works."""
 
 from __future__ import annotations
-
-import shutil
-import socket
-import subprocess
-import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext
@@ -20,26 +14,6 @@ CSP = (
     "style-src 'self'; img-src 'self' data:"
 )
 SUBPATH = "/docs/exchange/"
-NGINX_CONF = """
-worker_processes 1;
-daemon off;
-user root;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-  include /etc/nginx/mime.types;
-  types {{ text/javascript mjs; }}
-  access_log off;
-  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
-  fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-  server {{
-    listen 127.0.0.1:{port};
-    root {root};
-    add_header Content-Security-Policy "{csp}" always;
-  }}
-}}
-"""
 # Records every CSP violation the page reports.
 WATCH_CSP = """
 window.__violations = [];
@@ -48,29 +22,10 @@ document.addEventListener("securitypolicyviolation", (e) =>
 """
 
 
-@pytest.fixture(scope="module")
-def nginx_url(built_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        pytest.fail("Debian's nginx is missing: run `make test` (it installs it)")
-    tmp = tmp_path_factory.mktemp("nginx")
-    root = tmp / "root"
-    shutil.copytree(built_site.site, root / SUBPATH.strip("/"))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, root=root, csp=CSP))
-    process = subprocess.Popen([nginx, "-c", str(conf)])
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}{SUBPATH}"
-    process.terminate()
-    process.wait(timeout=10)
+@pytest.fixture
+def nginx_url(archive_server: str) -> str:
+    """The unpacked intranet archive, served by nginx with its own sample configuration."""
+    return archive_server
 
 
 @pytest.fixture
