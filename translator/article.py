@@ -6,7 +6,6 @@ the adapter parses all articles first, builds a `SiteIndex`, then renders each.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,7 @@ from .links import rewrite_links
 from .markdown_parser import docfx_markdown
 from .material_markdown import render_material_markdown
 from .report import TranslationReport
-from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url
+from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 from .source_text import decode_source
 from .table_repair import remove_table_debris
 
@@ -99,8 +98,7 @@ def _title(meta: dict[str, object], tokens: list[Token], src_path: str) -> str:
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1":
             return tokens[index + 1].content.strip()
-    stem = posixpath.splitext(posixpath.basename(src_path))[0]
-    return stem.replace("-", " ").capitalize()
+    return title_from_path(src_path)
 
 
 def _material_meta(parsed: ParsedArticle) -> dict[str, object]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import json
 import logging
-import posixpath
 from pathlib import Path
 
 from mkdocs.config import base
@@ -21,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from .article import ParsedArticle, parse_article, render_article
 from .report import TranslationReport
-from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url
+from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 
 __all__ = ["DocfxPlugin", "DocfxPluginConfig"]
 
@@ -84,7 +83,7 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         directory_urls = bool(config.use_directory_urls)
         pages = [p.page_info(directory_urls) for p in self.parsed.values()]
         pages += [
-            PageInfo(f.src_uri, page_url(f.src_uri, directory_urls), _stem_title(f.src_uri))
+            PageInfo(f.src_uri, page_url(f.src_uri, directory_urls), title_from_path(f.src_uri))
             for f in files.documentation_pages()
             if f.src_uri not in self.parsed
         ]
@@ -97,8 +96,3 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             log.warning(f"docfx: {decision.located(report.path)}")
         for decision in report.of_level("unresolved"):
             log.info(f"docfx: unresolved: {decision.located(report.path)}")
-
-
-def _stem_title(src_path: str) -> str:
-    stem = posixpath.splitext(posixpath.basename(src_path))[0]
-    return stem.replace("-", " ").capitalize()

@@ -18,6 +18,7 @@ __all__ = [
     "TranslationSettings",
     "page_url",
     "relative_url",
+    "title_from_path",
     "upstream_url",
 ]
 
@@ -59,6 +60,12 @@ class SiteIndex:
     def url_of_file(self, src_path: str) -> str:
         page = self.pages.get(src_path)
         return page.url if page else src_path
+
+
+def title_from_path(src_path: str) -> str:
+    """A page title when nothing better is known: ``set-up-things.md`` -> ``Set up things``."""
+    stem = posixpath.splitext(posixpath.basename(src_path))[0]
+    return stem.replace("-", " ").capitalize()
 
 
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:

@@ -16,9 +16,10 @@ from typing import ClassVar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from ..conftest import Build
+from ..conftest import SEED_ARTICLE, Build
 
 CHROMIUM = Path("/usr/bin/chromium")
+ARTICLE_URL = SEED_ARTICLE.removesuffix(".md") + "/"
 # Flags measured to work here; the background-networking ones stop Chromium calling Google.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -61,6 +62,12 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def page_urls(build: Build) -> list[str]:
+    """Site-relative URL of every built page ("/" for the home page)."""
+    pages = sorted(build.site.rglob("index.html"))
+    return [p.parent.relative_to(build.site).as_posix().removeprefix(".") + "/" for p in pages]
 
 
 @dataclass

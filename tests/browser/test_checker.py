@@ -10,10 +10,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from engine import decide, load_packaged_model
 
-from ..conftest import ROOT, SEED_ARTICLE, Build
-from .conftest import Traffic
+from ..conftest import ROOT, Build
+from .conftest import ARTICLE_URL, Traffic
 
-ARTICLE_URL = SEED_ARTICLE.removesuffix(".md") + "/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BOOT_TIMEOUT_MS = 60_000
 # One shared URL per verdict (what CPython's engine answers is the expected value).

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import BrowserContext
 
-from ..conftest import SEED_ARTICLE, Build
-from .conftest import Traffic
-
-ARTICLE_URL = SEED_ARTICLE.removesuffix(".md") + "/"
-
-
-def page_urls(build: Build) -> list[str]:
-    pages = sorted(build.site.rglob("index.html"))
-    return [p.parent.relative_to(build.site).as_posix().removeprefix(".") + "/" for p in pages]
+from ..conftest import Build
+from .conftest import ARTICLE_URL, Traffic, page_urls
 
 
 def test_every_page_loads_offline_without_errors(

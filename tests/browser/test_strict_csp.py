@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext
 
-from ..conftest import SEED_ARTICLE, Build
-from .conftest import Traffic
+from ..conftest import Build
+from .conftest import ARTICLE_URL, Traffic, page_urls
 
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
@@ -43,14 +43,13 @@ def test_pages_under_a_subpath_raise_no_csp_violation(
 ) -> None:
     context, traffic = csp_watched
     page = context.new_page()
-    pages = sorted(built_site.site.rglob("index.html"))
-    for html in pages:
-        url = html.parent.relative_to(built_site.site).as_posix().removeprefix(".")
-        response = page.goto(nginx_url + (url + "/" if url else ""), wait_until="networkidle")
+    urls = page_urls(built_site)
+    for url in urls:
+        response = page.goto(nginx_url + url.lstrip("/"), wait_until="networkidle")
         assert response is not None and response.ok, url
         assert response.headers["content-security-policy"] == CSP
         assert page.evaluate("window.__violations") == [], url
-    assert len(pages) >= 4
+    assert len(urls) >= 4
     assert traffic.outside() == []
 
 
@@ -59,8 +58,7 @@ def test_checker_answers_a_shared_url_under_the_strict_csp(
 ) -> None:
     context, traffic = csp_watched
     page = context.new_page()
-    article = SEED_ARTICLE.removesuffix(".md") + "/"
-    page.goto(f"{nginx_url}{article}?service=eop&servers=other-smtp&partners=no")
+    page.goto(f"{nginx_url}{ARTICLE_URL}?service=eop&servers=other-smtp&partners=no")
     result = page.locator(".cc-result[data-verdict='required']")
     result.wait_for(timeout=60_000)
     assert page.evaluate("window.__violations") == []

@@ -292,9 +292,10 @@ function bindWidget(container, spec) {
 }
 
 function syncForm(form, spec, answers) {
+  const relevant = relevantAnswers(spec, answers);
   for (const question of spec.questions) {
     const fieldset = form.querySelector(`[data-question="${question.id}"]`);
-    fieldset.hidden = !isAsked(question, relevantAnswers(spec, answers));
+    fieldset.hidden = !isAsked(question, relevant);
     const blocked = blockedOptions(spec, answers, question.id);
     for (const input of fieldset.querySelectorAll("input")) {
       input.checked = answers[question.id] === input.value;
