@@ -24,7 +24,8 @@ def checker_spec(
     *,
     pyodide_dir: str,
     stdlib: str,
-    wheel: str,
+    lock: str,
+    package: str,
     boot_timeout_seconds: float,
     fallback_links: list[dict[str, str]],
 ) -> dict[str, Any]:
@@ -38,7 +39,8 @@ def checker_spec(
         ],
         "pyodide": pyodide_dir,
         "stdlib": stdlib,
-        "wheel": wheel,
+        "lock": lock,
+        "package": package,
         "bootTimeoutSeconds": boot_timeout_seconds,
         "fallback_links": fallback_links,
     }

@@ -35,6 +35,7 @@ from engine import (
 from translator import page_url
 from translator.site_index import relative_url
 
+from .engine_lock import ENGINE_PACKAGE, engine_lock
 from .form_spec import checker_spec
 from .widget import insert_widget, widget_html
 
@@ -42,9 +43,11 @@ __all__ = ["CheckerPlugin", "CheckerPluginConfig"]
 
 log = logging.getLogger("mkdocs.plugins.connector_checker")
 
-# The files of the npm package `pyodide` needed at run time (the stdlib zip is ours).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+# The files of the npm package `pyodide` needed at run time. The stdlib zip is ours, and so
+# is the lock file: it lists only the engine's wheel (engine_lock.py).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB_NAME = "python_stdlib.pyc.zip"
+LOCK_NAME = "engine-lock.json"
 
 
 class CheckerPluginConfig(base.Config):
@@ -78,6 +81,8 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             "pyodide": pyodide_dir,
             "stdlib": pyodide_dir + STDLIB_NAME,
             "wheel": f"assets/checker/{self.wheel.name}",
+            "lock": f"assets/checker/{LOCK_NAME}",
+            "package": ENGINE_PACKAGE,
             "decision_table": page_url(self.config.decision_table_page),
         }
         return config
@@ -127,13 +132,16 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             _copy(package / name, site / self.runtime_urls["pyodide"] / name)
         _copy(self.stdlib, site / self.runtime_urls["stdlib"])
         _copy(self.wheel, site / self.runtime_urls["wheel"])
+        lock = engine_lock(json.loads((package / "pyodide-lock.json").read_text()), self.wheel)
+        (site / self.runtime_urls["lock"]).write_text(json.dumps(lock, indent=1))
         article_url = page_url(self.config.article)
         spec = checker_spec(
             self.model,
             # relative to assets/checker/checker.json
             pyodide_dir=f"../pyodide/{self.pyodide_version}/",
             stdlib=f"../pyodide/{self.pyodide_version}/{STDLIB_NAME}",
-            wheel=self.wheel.name,
+            lock=LOCK_NAME,
+            package=ENGINE_PACKAGE,
             boot_timeout_seconds=float(self.config.boot_timeout_seconds),
             fallback_links=[
                 {"title": "When do I need a connector? (the article's first table)",

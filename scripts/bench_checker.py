@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """Benchmark: the checker's first verdict against a stock Pyodide boot, in one run.
 
-    .venv/bin/python scripts/bench_checker.py [--rounds 5]      (after `make build`)
+    .venv/bin/python scripts/bench_checker.py [--rounds 5]      (after `make dist`)
 
-Serves, on loopback, the built site (site/) and a minimal page that boots the unmodified
-files of the npm package `pyodide` (node_modules/pyodide), then drives Debian's Chromium:
+Serves, on loopback, the intranet archive (dist/*.tar.gz) with Debian's nginx running the
+archive's own nginx.conf.sample (gzip/brotli copies, caching, CSP), plus a minimal page that
+boots the unmodified files of the npm package `pyodide` (node_modules/pyodide, with the
+same precompressed copies), then drives Debian's Chromium:
 
 - stock boot: navigation start -> `loadPyodide()` resolved and `runPython` answered;
 - our checker: navigation start to a shared /checker/?... URL -> `data-verdict` set;
-- each cold (new browser context, empty cache) and warm (reload, HTTP cache);
-- bytes on the wire for each, and the time from an answer change to the new verdict.
+- each cold (new browser profile, empty cache) and warm (reload, HTTP cache);
+- bytes on the wire for each; for a first visit to the article (to its inline verdict)
+  and for a second page view after it (the checker page, a full load);
+- the time from an answer change to the new verdict.
 
 Prints medians and the ratios measured in this run (machines here are noisy).
 """
@@ -17,25 +21,26 @@ Prints medians and the ratios measured in this run (machines here are noisy).
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
+import tarfile
 import tempfile
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Playwright, Request, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from site_hosting.local_nginx import BROTLI_MODULE, serve_archive  # noqa: E402
+from site_hosting.precompressed import precompress  # noqa: E402
+
 PYODIDE = ROOT / "node_modules" / "pyodide"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+ARTICLE = ("mail-flow-best-practices/use-connectors-to-configure-mail-flow/"
+           "use-connectors-to-configure-mail-flow/")
 SHARED_QUERY = "service=exchange-online&servers=exchange-2010-or-later&hybrid=no&partners=yes"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -45,94 +50,43 @@ import { loadPyodide } from "./pyodide.mjs";
 const pyodide = await loadPyodide();
 pyodide.runPython("1 + 1");
 window.__ready = performance.now();
+document.documentElement.dataset.ready = "";
 </script>"""
 # Records when the checker's result first carries a verdict (ms since navigation start).
 VERDICT_WATCH = """
 new MutationObserver((_, observer) => {
   const result = document.querySelector(".cc-result[data-verdict]:not([data-verdict=''])");
-  if (result && window.__ready === undefined) { window.__ready = performance.now(); }
+  if (result && window.__ready === undefined) {
+    window.__ready = performance.now();
+    document.documentElement.dataset.ready = "";
+  }
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-verdict"],
                       childList: true});
 """
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-    }
-
-    def end_headers(self) -> None:
-        # Same caching for the stock page and ours, as a web server would send for assets.
-        self.send_header("Cache-Control", "max-age=3600")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-NGINX_CONF = """
-worker_processes 1;
-daemon off;
-user root;  # a loopback fixture reading the benchmark's private temp dir
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-  include /etc/nginx/mime.types;
-  types {{ text/javascript mjs; }}
-  access_log off;
-  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
-  fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-  sendfile on;
-  server {{
-    listen 127.0.0.1:{port};
-    root {root};
-    add_header Cache-Control "max-age=3600";
-  }}
-}}
-"""
-
-
-def serve_with_nginx(root: Path, tmp: Path) -> tuple[str, subprocess.Popen[bytes]]:
-    """Real nginx in the foreground on a free loopback port (sendfile: little CPU)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, root=root))
-    process = subprocess.Popen([NGINX, "-c", str(conf)])
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    return f"http://127.0.0.1:{port}/", process
-
-
-def serve(root: Path) -> str:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-def prepare(tmp: Path) -> Path:
-    site = ROOT / "site"
-    if not (site / "assets" / "checker" / "checker.json").is_file():
-        sys.exit("error: site/ has no checker: run `make build` first")
-    root = tmp / "root"
-    shutil.copytree(site, root)
-    stock = root / "__stock__"
+def stock_location(tmp: Path) -> str:
+    """An nginx location serving the stock page and the npm package's unmodified files."""
+    stock = tmp / "stock"
     stock.mkdir()
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json",
                  "python_stdlib.zip"):
         shutil.copy2(PYODIDE / name, stock / name)
     (stock / "index.html").write_text(STOCK_PAGE)
-    return root
+    precompress(stock)
+    brotli = "brotli_static on;" if BROTLI_MODULE.exists() else ""
+    return (f"    location /__stock__/ {{ alias {stock}/; gzip_static on; {brotli}\n"
+            '        add_header Cache-Control "public, max-age=31536000, immutable"; }')
+
+
+def unpack_archive(tmp: Path) -> Path:
+    archives = sorted((ROOT / "dist").glob("*.tar.gz"))
+    if not archives:
+        sys.exit("error: no dist/*.tar.gz: run `make dist` first")
+    with tarfile.open(archives[-1]) as tar:
+        tar.extractall(tmp / "unpacked", filter="data")
+    (top,) = (tmp / "unpacked").iterdir()
+    return top
 
 
 def wire_bytes(requests: list[Request]) -> int:
@@ -150,11 +104,13 @@ def timed_load(page: Page, url: str, transferred: list[Request], reload: bool = 
         page.reload(wait_until="commit")
     else:
         page.goto(url, wait_until="commit")
-    page.wait_for_function("window.__ready !== undefined", timeout=120_000)
+    # a selector, not wait_for_function: the site's CSP forbids the eval() that one needs
+    page.wait_for_selector("html[data-ready]", state="attached", timeout=120_000)
     return float(page.evaluate("window.__ready"))
 
 
-def measure(playwright: Playwright, url: str, rounds: int) -> dict[str, list[float]]:
+def measure(playwright: Playwright, url: str, rounds: int,
+            second_view: str | None = None) -> dict[str, list[float]]:
     """Cold: a new browser profile (empty disk cache); warm: a reload in that profile.
 
     A persistent profile, as a reader's browser has: Playwright's throwaway contexts keep
@@ -184,6 +140,11 @@ def measure(playwright: Playwright, url: str, rounds: int) -> dict[str, list[flo
             runs["warm"].append(timed_load(page, url, transferred, reload=True))
             page.wait_for_timeout(300)
             runs["warm_bytes"].append(wire_bytes(transferred))
+            if second_view:
+                transferred.clear()
+                page.goto(second_view, wait_until="load")
+                page.wait_for_timeout(300)
+                runs.setdefault("second_bytes", []).append(wire_bytes(transferred))
             context.close()
     for name in stage_runs[0] if stage_runs else []:
         runs[f"stage {name}"] = [stages[name] for stages in stage_runs]
@@ -221,29 +182,24 @@ def answer_change_ms(browser: Browser, url: str, changes: int = 20) -> list[floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--server", choices=["nginx", "python"], default="nginx",
-                        help="nginx (Debian's, as an intranet would host it; default) or "
-                             "Python's http.server (CPU-hungry: it competes with the browser)")
     args = parser.parse_args()
     median: Callable[[list[float]], float] = statistics.median
     with tempfile.TemporaryDirectory() as tmp:
-        root = prepare(Path(tmp))
-        nginx = None
-        if args.server == "nginx":
-            base, nginx = serve_with_nginx(root, Path(tmp))
-        else:
-            base = serve(root)
-        with sync_playwright() as playwright:
+        unpacked = unpack_archive(Path(tmp))
+        with serve_archive(unpacked, Path(tmp), stock_location(Path(tmp))) as base, \
+                sync_playwright() as playwright:
+            root = base.removesuffix(urlsplit(base).path) + "/"
+            stock = measure(playwright, root + "__stock__/", args.rounds)
+            ours = measure(playwright, f"{base}checker/?{SHARED_QUERY}", args.rounds)
+            article = measure(playwright, f"{base}{ARTICLE}?{SHARED_QUERY}", args.rounds,
+                              second_view=f"{base}checker/")
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                                  args=CHROMIUM_ARGS)
-            stock = measure(playwright, base + "__stock__/", args.rounds)
-            ours = measure(playwright, f"{base}checker/?{SHARED_QUERY}", args.rounds)
             changes = answer_change_ms(browser, f"{base}checker/?{SHARED_QUERY}")
             browser.close()
-        if nginx is not None:
-            nginx.terminate()
-            nginx.wait()
-    print(f"Chromium, loopback ({args.server}), median of {args.rounds} rounds")
+    brotli = "gzip + brotli" if BROTLI_MODULE.exists() else "gzip"
+    print(f"Chromium, loopback, the archive's nginx sample ({brotli}), median of "
+          f"{args.rounds} rounds")
     for name, runs in (("stock Pyodide boot", stock), ("our first verdict", ours)):
         print(f"{name:22s} cold {median(runs['cold']):7.0f} ms  warm {median(runs['warm']):7.0f} ms"
               f"  bytes cold {median(runs['cold_bytes']) / 1e6:5.2f} MB"
@@ -252,6 +208,9 @@ def main() -> None:
     if stages:
         print("our cold boot in the worker (ms after it started, median): " + ", ".join(
             f"{k.removeprefix('stage ')} {median(ours[k]):.0f}" for k in stages))
+    print(f"article, first visit to its verdict: {median(article['cold_bytes']) / 1e6:.2f} MB "
+          f"(target <= 4 MB); second page view: {median(article['second_bytes']) / 1e3:.0f} KB "
+          "(target < 100 KB)")
     cold_ratio = median(ours["cold"]) / median(stock["cold"])
     print(f"ratio ours/stock, cold: {cold_ratio:5.2f}  (target <= 0.5)")
     print(f"ratio ours/stock, warm: {median(ours['warm']) / median(stock['warm']):5.2f}")

@@ -14,8 +14,6 @@ The archive holds one folder, <name>-<version>/, with:
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import shutil
 import sys
 import tarfile
@@ -24,31 +22,13 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-import brotli
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from site_hosting.precompressed import precompress  # noqa: E402
+
 TEMPLATES = ROOT / "scripts" / "dist"
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map"}
-MIN_SIZE = 1024
 FIXED_MTIME = 315532800  # 1980-01-01: the same site gives the same archives
-
-
-def precompress(site: Path) -> int:
-    """Write .gz and .br beside each compressible file; returns how many files."""
-    count = 0
-    for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < MIN_SIZE:
-            continue
-        data = path.read_bytes()
-        buffer = io.BytesIO()
-        with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=9, mtime=0) as gz:
-            gz.write(data)
-        path.with_name(path.name + ".gz").write_bytes(buffer.getvalue())
-        # brotli's top quality takes ~30 s on the 9.6 MB wasm here; 9 is within 12 % of it
-        quality = 11 if len(data) < 1_000_000 else 9
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
-        count += 1
-    return count
 
 
 def write_archives(staging: Path, out: Path, stem: str) -> list[Path]:
@@ -80,7 +60,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / stem
         shutil.copytree(args.site, staging / "site")
-        count = precompress(staging / "site")
+        count = precompress(staging / "site", cache=ROOT / "build" / "precompressed")
         for name in ("nginx.conf.sample", "HOSTING.md"):
             shutil.copy2(TEMPLATES / name, staging / name)
         archives = write_archives(staging, args.out, stem)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tarfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from site_hosting.local_nginx import free_loopback_port, nginx_binary, serve_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = (
@@ -55,12 +55,6 @@ def run_mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.Compl
         text=True,
         timeout=300,
     )
-
-
-def free_loopback_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def config_for_port(directory: Path, port: int) -> Path:
@@ -116,38 +110,9 @@ def dist_archive(built_site: Build, tmp_path_factory: pytest.TempPathFactory) ->
 def archive_server(
     dist_archive: Archive, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    """Debian's nginx running the archive's own nginx.conf.sample on a loopback port.
-
-    Only what a test must change is changed: the port, the unpack path, and the files a
-    foreground nginx needs (pid, logs, temp dirs). Yields the site's URL (a subpath).
-    """
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
+    """Debian's nginx running the archive's own nginx.conf.sample on a loopback port
+    (site_hosting.local_nginx). Yields the site's URL (a subpath)."""
+    if nginx_binary() is None:
         pytest.fail("Debian's nginx is missing: run `make test` (it installs it)")
-    tmp = tmp_path_factory.mktemp("nginx")
-    port = free_loopback_port()
-    sample = (dist_archive.unpacked / "nginx.conf.sample").read_text()
-    server = (
-        sample.replace("listen 80;", f"listen 127.0.0.1:{port};")
-        .replace("/srv/exchange-docs", str(dist_archive.unpacked))
-    )
-    (tmp / "site.conf").write_text(server)
-    temp_paths = " ".join(
-        f"{kind}_temp_path {tmp}/{kind};" for kind in ("client_body", "proxy", "fastcgi",
-                                                      "uwsgi", "scgi")
-    )
-    (tmp / "nginx.conf").write_text(
-        f"worker_processes 1; daemon off; user root; pid {tmp}/nginx.pid;\n"
-        f"error_log {tmp}/error.log warn;\nevents {{ worker_connections 64; }}\n"
-        f"http {{ access_log off; {temp_paths} include {tmp}/site.conf; }}\n"
-    )
-    process = subprocess.Popen([nginx, "-c", str(tmp / "nginx.conf")])
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/docs/exchange/"
-    process.terminate()
-    process.wait(timeout=10)
+    with serve_archive(dist_archive.unpacked, tmp_path_factory.mktemp("nginx")) as url:
+        yield url

@@ -54,6 +54,23 @@ def test_nginx_sample_serves_wasm_compressed_typed_and_cached(archive_server: st
     assert "'wasm-unsafe-eval'" in headers["content-security-policy"]
 
 
+def test_nginx_sample_serves_brotli_copies_and_the_trimmed_stdlib_compressed(
+    archive_server: str,
+) -> None:
+    # `make test` installs Debian's brotli module; the sample's brotli_static line is on.
+    _, headers, body = fetch(archive_server + WASM, "br, gzip")
+    assert headers["content-encoding"] == "br"
+    assert len(body) < 3_000_000
+    stdlib = "assets/pyodide/314.0.7/python_stdlib.pyc.zip"
+    _, raw_headers, raw = fetch(archive_server + stdlib, "identity")
+    _, headers, body = fetch(archive_server + stdlib, "br, gzip")
+    assert "content-encoding" not in raw_headers
+    assert headers["content-encoding"] == "br"
+    assert brotli.decompress(body) == raw
+    # only the modules the checker imports: well under the stock 4.5 MB of bytecode
+    assert len(body) < 1_500_000
+
+
 def test_nginx_sample_pages_revalidate_and_mjs_is_javascript(archive_server: str) -> None:
     _, page_headers, _ = fetch(archive_server)
     assert page_headers["cache-control"] == "no-cache"

@@ -121,7 +121,8 @@ function bootWorker(spec) {
     type: "boot",
     indexURL: new URL(spec.pyodide, SPEC_URL).href,
     stdLibURL: new URL(spec.stdlib, SPEC_URL).href,
-    wheelURL: new URL(spec.wheel, SPEC_URL).href,
+    lockURL: new URL(spec.lock, SPEC_URL).href,
+    packageName: spec.package,
   });
   return worker;
 }

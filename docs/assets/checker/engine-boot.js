@@ -52,7 +52,8 @@
       type: "boot",
       indexURL: absolute(meta.dataset.pyodide),
       stdLibURL: absolute(meta.dataset.stdlib),
-      wheelURL: absolute(meta.dataset.wheel),
+      lockURL: absolute(meta.dataset.lock),
+      packageName: meta.dataset.package,
     });
     window.__connectorCheckerEarly = early;
   } catch (error) {

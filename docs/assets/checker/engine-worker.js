@@ -1,6 +1,6 @@
 // The connector decision engine on Pyodide, off the main thread (a module worker).
 //
-// Messages in:  {type: "boot", indexURL, stdLibURL, wheelURL}
+// Messages in:  {type: "boot", indexURL, stdLibURL, lockURL, packageName}
 //               {type: "decide", id, answers}
 // Messages out: {type: "progress", stage}     while booting
 //               {type: "ready", bootMs}       once the engine answers
@@ -11,19 +11,20 @@
 // assets/pyodide/<version>/): nothing is fetched from any other host.
 let engine = null;
 
-async function boot({ indexURL, stdLibURL, wheelURL }) {
+async function boot({ indexURL, stdLibURL, lockURL, packageName }) {
   const started = performance.now();
   const stages = {};
   const stage = (name) => { stages[name] = Math.round(performance.now() - started); };
   post({ type: "progress", stage: "Downloading the Python runtime" });
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   stage("pyodide.mjs");
-  post({ type: "progress", stage: "Starting Python" });
-  const pyodide = await loadPyodide({ indexURL, stdLibURL, packages: [] });
+  post({ type: "progress", stage: "Starting Python and loading the decision engine" });
+  // Our lock file lists only the engine's wheel: Pyodide downloads it (and checks its
+  // SHA-256) while the interpreter starts, then installs it as loadPackage() does.
+  const pyodide = await loadPyodide({
+    indexURL, stdLibURL, lockFileURL: lockURL, packages: [packageName],
+  });
   stage("loadPyodide");
-  post({ type: "progress", stage: "Loading the decision engine" });
-  await pyodide.loadPackage(wheelURL, { messageCallback: () => {}, checkIntegrity: false });
-  stage("loadPackage");
   engine = pyodide.runPython(`
 import json
 from engine import AnswerError, decide, load_packaged_model
