@@ -1,8 +1,9 @@
 """MkDocs adapter: every page's inline scripts (404.html's too) become files under
-assets/inline-scripts/."""
+assets/inline-scripts/, and no page or sitemap keeps an absolute URL to the site itself."""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from translator import page_url
 from translator.site_index import relative_url
 
 from .inline_scripts import externalize_inline_scripts
+from .relative_urls import relative_canonical_link, relative_sitemap
 
 __all__ = ["CspSafeScriptsPlugin"]
 
@@ -32,7 +34,18 @@ class CspSafeScriptsPlugin(BasePlugin[CspSafeScriptsConfig]):
         if not self.config.enabled:
             return output
         prefix = relative_url(page_url(page.file.src_uri), SCRIPTS_DIR)
+        output = relative_canonical_link(output, page.url)
         return self._externalize(output, prefix, config)
+
+    @event_priority(-100)  # after MkDocs wrote sitemap.xml
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        sitemap = Path(config.site_dir) / "sitemap.xml"
+        if not self.config.enabled or not config.site_url or not sitemap.is_file():
+            return
+        xml = relative_sitemap(sitemap.read_text(encoding="utf-8"), config.site_url)
+        sitemap.write_text(xml, encoding="utf-8")
+        packed = gzip.compress(xml.encode("utf-8"), mtime=0)
+        sitemap.with_name("sitemap.xml.gz").write_bytes(packed)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

@@ -64,3 +64,22 @@ def test_checker_answers_a_shared_url_under_the_strict_csp(
     assert page.evaluate("window.__violations") == []
     assert traffic.outside() == []
     assert traffic.errors == []
+
+
+def test_instant_navigation_works_on_another_port_under_a_subpath(
+    nginx_url: str, csp_watched: tuple[BrowserContext, Traffic]
+) -> None:
+    # The site was built for another port and the root path: with no absolute URL to
+    # itself, Material still takes over links, so the checker's worker is kept.
+    context, traffic = csp_watched
+    page = context.new_page()
+    page.goto(f"{nginx_url}{ARTICLE_URL}?service=eop&servers=other-smtp&partners=no")
+    page.locator(".cc-result[data-verdict='required']").wait_for(timeout=60_000)
+    page.evaluate("window.__samePage = true")
+    page.locator("a[href$='checker/']").first.click()
+    page.wait_for_url("**/docs/exchange/checker/")
+    page.locator("[data-connector-checker] .cc-form").wait_for()
+    assert page.evaluate("window.__samePage === true")  # no full page load
+    assert page.evaluate("window.__connectorChecker.boots") == 1
+    assert page.evaluate("window.__violations") == []
+    assert traffic.outside() == []
