@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 from ..conftest import Archive, Build
@@ -40,9 +41,11 @@ REVIEWED = {
 class _Refs(HTMLParser):
     """Resource URLs (loaded by the page) and hyperlinks (followed by the reader)."""
 
-    RESOURCE_ATTRS = {("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"),
-                      ("iframe", "src"), ("video", "src"), ("audio", "src"),
-                      ("embed", "src"), ("object", "data"), ("video", "poster")}
+    RESOURCE_ATTRS: ClassVar[set[tuple[str, str]]] = {
+        ("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"),
+        ("iframe", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"),
+        ("object", "data"), ("video", "poster"),
+    }
 
     def __init__(self) -> None:
         super().__init__()
