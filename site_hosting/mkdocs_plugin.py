@@ -1,15 +1,19 @@
-"""MkDocs adapter: every page's inline scripts (404.html's too) become files under
-assets/inline-scripts/, and no page or sitemap keeps an absolute URL to the site itself."""
+"""MkDocs adapter for hosting: every page's inline scripts (404.html's too) become files
+under assets/inline-scripts/; no page or sitemap keeps an absolute URL to the site itself;
+and an unpacked copy opened from file:// keeps its search (what Material's offline plugin
+does, without its switch to non-directory URLs: the checker's page is /checker/)."""
 
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
@@ -19,16 +23,18 @@ from translator.site_index import relative_url
 from .inline_scripts import externalize_inline_scripts
 from .relative_urls import relative_canonical_link, relative_sitemap
 
-__all__ = ["CspSafeScriptsPlugin"]
+__all__ = ["SiteHostingPlugin"]
 
 SCRIPTS_DIR = "assets/inline-scripts/"
 
 
-class CspSafeScriptsConfig(base.Config):
+class SiteHostingConfig(base.Config):
     enabled = c.Type(bool, default=True)
+    # npm package whose shim runs Material's search worker in an iframe on file://
+    iframe_worker_package = c.Type(str, default="node_modules/iframe-worker")
 
 
-class CspSafeScriptsPlugin(BasePlugin[CspSafeScriptsConfig]):
+class SiteHostingPlugin(BasePlugin[SiteHostingConfig]):
     @event_priority(-100)  # after every other plugin has written into the page
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -39,8 +45,11 @@ class CspSafeScriptsPlugin(BasePlugin[CspSafeScriptsConfig]):
 
     @event_priority(-100)  # after MkDocs wrote sitemap.xml
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self._support_file_protocol(config)
         sitemap = Path(config.site_dir) / "sitemap.xml"
-        if not self.config.enabled or not config.site_url or not sitemap.is_file():
+        if not config.site_url or not sitemap.is_file():
             return
         xml = relative_sitemap(sitemap.read_text(encoding="utf-8"), config.site_url)
         sitemap.write_text(xml, encoding="utf-8")
@@ -55,6 +64,26 @@ class CspSafeScriptsPlugin(BasePlugin[CspSafeScriptsConfig]):
             return output_content
         root = urlsplit(config.site_url or "").path or "/"
         return self._externalize(output_content, root.rstrip("/") + "/" + SCRIPTS_DIR, config)
+
+    def _support_file_protocol(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        package = Path(config.docs_dir).parent / self.config.iframe_worker_package
+        shim = package / "shim" / "index.js"
+        if not shim.is_file():
+            raise PluginError(
+                f"site-hosting: {shim} is missing (option iframe_worker_package): run "
+                "`make build`, which installs the npm packages"
+            )
+        vendor = site / "assets" / "vendor" / "iframe-worker"
+        vendor.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shim, vendor / "shim.js")
+        shutil.copyfile(package / "LICENSE", vendor / "LICENSE")
+        # Material reads the search index from this script when the page is a file://
+        # URL (a worker cannot fetch files there).
+        index = site / "search" / "search_index.json"
+        if index.is_file():
+            text = index.read_text(encoding="utf-8")
+            (site / "search" / "search_index.js").write_text(f"var __index = {text}")
 
     @staticmethod
     def _externalize(output: str, prefix: str, config: MkDocsConfig) -> str:

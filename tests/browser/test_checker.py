@@ -6,11 +6,11 @@ import json
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from engine import decide, load_packaged_model
 
-from ..conftest import ROOT, Build
+from ..conftest import ROOT
 from .conftest import ARTICLE_URL, Traffic
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -161,20 +161,6 @@ def test_when_wasm_is_blocked_the_checker_says_so_and_the_page_works(
     page.wait_for_url("**/decision-table/")
     expect(page.locator("article table")).to_have_count(1)
     assert traffic.outside() == []
-
-
-def test_opened_from_files_the_checker_says_it_needs_a_web_server(
-    built_site: Build, browser: Browser
-) -> None:
-    context = browser.new_context()  # no loopback-only routing: these are file:// URLs
-    page = context.new_page()
-    page.goto((built_site.site / "checker" / "index.html").as_uri())
-    fallback = page.locator("[data-connector-checker] .cc-fallback")
-    expect(fallback).to_contain_text("needs a web server")
-    href = fallback.locator("a").get_attribute("href") or ""
-    assert href.startswith("file://") and href.endswith("/decision-table/")
-    assert (built_site.site / "decision-table" / "index.html").is_file()
-    context.close()
 
 
 def test_keyboard_alone_answers_and_the_result_is_announced(
