@@ -37,6 +37,8 @@ def heading_slug(text: str) -> str:
 
 def assign_anchors(state: StateCore) -> None:
     """Core rule (after ``inline``): heading ids, legacy anchors, duplicates renamed."""
+    if state.env.get("inside_include"):
+        return  # ids are handed out once the included blocks sit in the article
     ids = _IdRegistry(state.env["report"], state.env["first_line"])
     tokens = state.tokens
     out: list[Token] = []

@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from .article_context import ArticleContext
 from .front_matter import format_ms_date, split_front_matter
 from .images import replace_images
+from .includes import ReadFile
 from .links import rewrite_links
 from .markdown_parser import docfx_markdown
 from .material_markdown import render_material_markdown
@@ -36,6 +37,17 @@ class ParsedArticle:
     env: dict[str, Any]
     report: TranslationReport
 
+    @property
+    def redirect_url(self) -> str | None:
+        """Where a redirect stub (front matter ``redirect_url``) sends its readers."""
+        target = self.meta.get("redirect_url")
+        return target.strip() if isinstance(target, str) and target.strip() else None
+
+    @property
+    def included(self) -> frozenset[str]:
+        """Docs-relative paths of the files this article includes (not pages themselves)."""
+        return frozenset(self.env.get("included", ()))
+
     def page_info(self, use_directory_urls: bool = True) -> PageInfo:
         assetid = self.meta.get("ms.assetid")
         return PageInfo(
@@ -43,7 +55,8 @@ class ParsedArticle:
             url=page_url(self.src_path, use_directory_urls),
             title=self.title,
             assetid=str(assetid) if assetid else None,
-            anchors=frozenset(self.env.get("anchors", ())),
+            # a redirect stub has no sections of its own: anchors on it are not checked
+            anchors=None if self.redirect_url else frozenset(self.env.get("anchors", ())),
         )
 
 
@@ -54,12 +67,19 @@ class TranslatedArticle:
     report: TranslationReport
 
 
-def parse_article(src_path: str, data: bytes) -> ParsedArticle:
+def parse_article(src_path: str, data: bytes, read_file: ReadFile | None = None) -> ParsedArticle:
+    """Read one article; `read_file` gives the files it includes (docs-relative paths)."""
     report = TranslationReport(src_path)
     text = decode_source(data, report)
     front = split_front_matter(text, report)
     body = remove_table_debris(front.body, report, front.body_line)
-    env: dict[str, Any] = {"report": report, "first_line": front.body_line}
+    env: dict[str, Any] = {
+        "report": report,
+        "first_line": front.body_line,
+        "src_path": src_path,
+        "read_file": read_file,
+        "included": set(),
+    }
     tokens = docfx_markdown().parse(body, env)
     title = _title(front.meta, tokens, src_path)
     return ParsedArticle(src_path, front.meta, title, tokens, env, report)

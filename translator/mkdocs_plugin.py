@@ -2,7 +2,9 @@
 
 All DocFX pages are parsed first (titles, asset ids, anchors), so links between them can be
 resolved; then each page's source is replaced in memory by its translation. Pages written
-for this site (``own_pages``) are left alone. A JSON report per page is written to the site.
+for this site (``own_pages``) are left alone. Files other articles include are not pages;
+redirect stubs are not pages either, but small redirect files in the built site. A JSON
+report per page is written to the site.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .article import ParsedArticle, parse_article, render_article
+from .redirects import RedirectPage, render_redirect
 from .report import TranslationReport
 from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 
@@ -39,28 +42,54 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
     def __init__(self) -> None:
         self.reports: list[TranslationReport] = []
         self.parsed: dict[str, ParsedArticle] = {}
+        self.redirects: list[RedirectPage] = []
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
         upstream = [f for f in files.documentation_pages() if not self._is_own_page(f)]
-        self.parsed = {f.src_uri: parse_article(f.src_uri, f.content_bytes) for f in upstream}
+
+        def read_file(src_uri: str) -> bytes | None:
+            file = files.get_file_from_path(src_uri)
+            return file.content_bytes if file is not None else None
+
+        self.parsed = {
+            f.src_uri: parse_article(f.src_uri, f.content_bytes, read_file) for f in upstream
+        }
+        included = frozenset().union(*(p.included for p in self.parsed.values()))
         index = self._site_index(files, config)
         settings = TranslationSettings(
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
         )
-        self.reports = []
+        self.reports, self.redirects = [], []
         for file in upstream:
-            translated = render_article(self.parsed[file.src_uri], index, settings)
-            file.content_string = translated.markdown
-            self._log(translated.report)
-            self.reports.append(translated.report)
+            parsed = self.parsed[file.src_uri]
+            if file.src_uri in included or parsed.redirect_url:
+                files.remove(file)  # not a page of its own
+            if file.src_uri in included:
+                continue
+            if parsed.redirect_url:
+                page = index.pages[file.src_uri]
+                self.redirects.append(
+                    render_redirect(page, parsed.redirect_url, index, settings, parsed.report)
+                )
+            else:
+                translated = render_article(parsed, index, settings)
+                file.content_string = translated.markdown
+            self._log(parsed.report)
+            self.reports.append(parsed.report)
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        for redirect in self.redirects:
+            target = Path(config.site_dir) / redirect.url / "index.html"
+            if not redirect.url.endswith("/"):
+                target = Path(config.site_dir) / redirect.url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirect.html, encoding="utf-8")
         report_root = Path(config.site_dir) / self.config.report_dir
         for report in self.reports:
             target = report_root / (report.path + ".json")
