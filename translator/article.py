@@ -18,7 +18,7 @@ from .images import replace_images
 from .includes import ReadFile
 from .links import rewrite_links
 from .markdown_parser import docfx_markdown
-from .material_markdown import render_material_markdown
+from .material_html import Heading, render_material_html
 from .report import TranslationReport
 from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 from .source_text import decode_source
@@ -62,9 +62,12 @@ class ParsedArticle:
 
 @dataclass(frozen=True)
 class TranslatedArticle:
-    markdown: str  # Material Markdown with clean front matter
+    markdown: str  # what MkDocs reads: the clean front matter only (the body is `html`)
+    html: str  # the page's content, as Material shows it
+    headings: list[Heading]  # for the table of contents
     meta: dict[str, object]
     report: TranslationReport
+    anchor_ids: frozenset[str] = frozenset()  # every id a link can target on the page
 
 
 def parse_article(src_path: str, data: bytes, read_file: ReadFile | None = None) -> ParsedArticle:
@@ -92,10 +95,13 @@ def render_article(
     ctx = ArticleContext(page, index, settings, parsed.report, parsed.env["first_line"])
     rewrite_links(parsed.tokens, ctx)
     replace_images(parsed.tokens, ctx)
-    body = render_material_markdown(parsed.tokens, parsed.env)
+    html, headings = render_material_html(parsed.tokens, parsed.env)
     meta = _material_meta(parsed)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return TranslatedArticle(f"---\n{front}---\n\n{body}", meta, parsed.report)
+    anchor_ids = frozenset(parsed.env.get("anchors", ()))
+    return TranslatedArticle(
+        f"---\n{front}---\n", html, headings, meta, parsed.report, anchor_ids
+    )
 
 
 def translate_article(

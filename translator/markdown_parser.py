@@ -12,7 +12,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 
 from .alerts import rewrite_alerts, rewrite_cell_alerts
-from .anchors import assign_anchors
+from .anchors import assign_anchors, render_heading_close
 from .div_blocks import rewrite_div_blocks
 from .image_directive import image_directive
 from .includes import expand_includes
@@ -33,6 +33,7 @@ def docfx_markdown() -> MarkdownIt:
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
     md.inline.ruler.before("text", "docfx_image", image_directive)
+    md.add_render_rule("heading_close", render_heading_close)
     md.add_render_rule("docfx_section_open", render_section_open)
     md.add_render_rule("docfx_section_close", render_section_close)
     core = md.core.ruler

@@ -42,17 +42,11 @@ def translate_fixture(source: str) -> TranslatedArticle:
     return render_article(parsed, index, SETTINGS)
 
 
-def body_of(markdown: str) -> str:
-    """The translated Markdown without its front matter."""
-    return markdown.split("---\n\n", 1)[1] if markdown.startswith("---\n") else markdown
-
-
 __all__ = [
     "ARTICLE",
     "INCLUDED",
     "OTHER_PAGES",
     "SETTINGS",
-    "body_of",
     "translate_article",
     "translate_fixture",
 ]

@@ -1,7 +1,8 @@
-"""Fixture files: input DocFX Markdown -> expected Material Markdown, one feature per case.
+"""Fixture files: input DocFX Markdown -> expected page HTML, one feature per case.
 
-An expected block that starts with ``---`` is compared with the whole output (front matter
-included); otherwise with the body only. Cases named ``*-nope`` show what is left alone.
+An expected block that starts with ``---`` is compared with the front matter MkDocs reads
+followed by the page's HTML; otherwise with the HTML only. Cases named ``*-nope`` show what
+is left alone.
 A case may warn only if its title says so ("warning", "reported"): unexpected warnings fail.
 """
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from .fixture_site import body_of, translate_fixture
+from .fixture_site import translate_fixture
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = [
@@ -29,7 +30,7 @@ def normalize(text: str) -> str:
 @pytest.mark.parametrize(("source", "expected", "title"), CASES)
 def test_fixture(source: str, expected: str, title: str) -> None:
     result = translate_fixture(source)
-    actual = result.markdown if expected.startswith("---") else body_of(result.markdown)
+    actual = result.markdown + result.html if expected.startswith("---") else result.html
     assert normalize(actual) == normalize(expected)
     if not any(word in title for word in ("warning", "reported")):
         assert result.report.of_level("warning") == []

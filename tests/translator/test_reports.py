@@ -5,7 +5,7 @@ from __future__ import annotations
 from translator import Decision, SiteIndex, parse_article, translate_article
 from translator.redirects import render_redirect
 
-from .fixture_site import ARTICLE, INCLUDED, OTHER_PAGES, SETTINGS, body_of, translate_fixture
+from .fixture_site import ARTICLE, INCLUDED, OTHER_PAGES, SETTINGS, translate_fixture
 
 
 def decisions(source: str, kind: str) -> list[Decision]:
@@ -15,7 +15,7 @@ def decisions(source: str, kind: str) -> list[Decision]:
 def test_double_encoded_text_is_repaired_and_reported_with_its_line() -> None:
     source = "# T\n\nA line.\nNarrow\u00e2\u20ac\u00afspace here.\n"
     result = translate_fixture(source)
-    assert "Narrow\u202fspace here." in result.markdown
+    assert "Narrow\u202fspace here." in result.html
     (decision,) = [d for d in result.report.decisions if d.kind == "encoding"]
     assert decision.line == 4
     assert decision.level == "info"
@@ -24,7 +24,7 @@ def test_double_encoded_text_is_repaired_and_reported_with_its_line() -> None:
 def test_undecodable_byte_is_read_as_windows_1252_with_a_warning() -> None:
     data = b"---\ntitle: Quotes\n---\n\n# Quotes\n\nHe said \x93hello\x94.\n"
     result = translate_article("area/topic/article.md", data)
-    assert "He said \u201chello\u201d." in body_of(result.markdown)
+    assert "He said \u201chello\u201d." in result.html
     warnings = result.report.of_level("warning")
     assert [w.line for w in warnings] == [7, 7]
     assert "byte 93 is not valid UTF-8" in warnings[0].message
@@ -39,7 +39,7 @@ def test_invalid_yaml_front_matter_warns_with_the_line_and_keeps_the_page() -> N
     assert warning.line is not None and 3 <= warning.line <= 5
     assert "not valid YAML" in warning.message
     assert result.meta["title"] == "Kept"
-    assert "<p>Body.</p>" in result.markdown
+    assert "<p>Body.</p>" in result.html
 
 
 def test_unknown_alert_type_warns_with_its_line_and_lists_valid_types() -> None:
