@@ -24,6 +24,9 @@ from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, titl
 from .source_text import decode_source
 from .table_repair import remove_table_debris
 
+# libyaml's safe dumper when PyYAML was built with it (faster), else Python's
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 __all__ = ["ParsedArticle", "TranslatedArticle", "parse_article", "render_article",
            "translate_article"]
 
@@ -97,7 +100,9 @@ def render_article(
     replace_images(parsed.tokens, ctx)
     html, headings = render_material_html(parsed.tokens, parsed.env)
     meta = _material_meta(parsed)
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    front = yaml.dump(
+        meta, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=1000
+    )
     anchor_ids = frozenset(parsed.env.get("anchors", ()))
     return TranslatedArticle(
         f"---\n{front}---\n", html, headings, meta, parsed.report, anchor_ids
