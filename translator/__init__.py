@@ -1,6 +1,6 @@
-"""DocFX-flavoured Markdown (Microsoft Docs) -> Markdown that MkDocs + Material renders.
+"""DocFX-flavoured Markdown (Microsoft Docs) -> the HTML a MkDocs + Material page shows.
 
-The core is pure: bytes of an article plus a `SiteIndex` in, Material Markdown and a
+The core is pure: bytes of an article plus a `SiteIndex` in, the page HTML, its headings and a
 `TranslationReport` out. `translator.mkdocs_plugin` is the thin MkDocs adapter.
 """
 

@@ -6,9 +6,16 @@ DocFX syntax (https://learn.microsoft.com/contribute/content/markdown-reference#
     > Information the user should notice even if skimming.
 
 Types: NOTE, TIP, IMPORTANT, CAUTION, WARNING; real articles also write them in mixed case
-(``[!Note]``). The blockquote becomes ``<div class="admonition note">`` with a title, which is
-the HTML Material's own admonitions use. An unknown type keeps its word as the title and is
-reported, so no text is lost.
+(``[!Note]``), inside list items (indented like the item's text) and with blank ``>`` lines.
+The blockquote becomes ``<div class="admonition note">`` with a title, which is the HTML
+Material's own admonitions use. An unknown type keeps its word as the title and is reported,
+so no text is lost.
+
+Exported tables hold alerts flattened into one cell line, the quote markers run together:
+
+    | Setting | > [!NOTE]> Only for partners. |
+
+Such a cell gets the same admonition HTML around the text after the marker.
 """
 
 from __future__ import annotations
@@ -18,9 +25,10 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from .blockquote_markers import closing_index, html_token, marker_at, strip_marker
 from .report import TranslationReport
 
-__all__ = ["ALERT_TYPES", "rewrite_alerts"]
+__all__ = ["ALERT_TYPES", "admonition_opening", "rewrite_alerts", "rewrite_cell_alerts"]
 
 ALERT_TYPES = {
     "note": "Note",
@@ -30,46 +38,63 @@ ALERT_TYPES = {
     "warning": "Warning",
 }
 _MARKER = re.compile(r"^\[!(?P<kind>[A-Za-z]+)\][ \t]*(?:\n|$)")
+_CELL_MARKER = re.compile(r"^>[ \t]*\[!(?P<kind>[A-Za-z]+)\][ \t]*(?:>[ \t]*)?")
+# Words that open other DocFX blockquote constructs, not alerts (see video.py, div_blocks.py).
+_NOT_ALERTS = frozenset({"video", "div", "include"})
+
+
+def admonition_opening(kind: str, title: str) -> str:
+    """The HTML Material writes before an admonition's body."""
+    return f'<div class="admonition {kind}">\n<p class="admonition-title">{title}</p>\n'
 
 
 def rewrite_alerts(state: StateCore) -> None:
     """Core rule (after ``block``, before ``inline``): blockquotes opening with ``[!TYPE]``."""
     report: TranslationReport = state.env["report"]
-    first_line: int = state.env["first_line"]
     tokens = state.tokens
     out: list[Token] = []
     dropped: set[int] = set()
     for index, token in enumerate(tokens):
-        marker = _alert_marker(tokens, index)
         if index in dropped:
             continue
-        if marker is None:
+        marker = marker_at(tokens, index, _MARKER)
+        if marker is None or marker.group("kind").lower() in _NOT_ALERTS:
             out.append(token)
             continue
-        kind, title = _alert_kind(marker.group("kind"), token, report, first_line)
-        _become_admonition(tokens, index, kind)
+        kind, title = _alert_kind(marker.group("kind"), _line(state, token), report)
+        closing = tokens[closing_index(tokens, index)]
+        token.tag = closing.tag = "div"
+        token.attrs = {"class": f"admonition {kind}"}
         out.append(token)
-        out.append(_title_token(title, token.level + 1))
-        inline = tokens[index + 2]
-        inline.content = inline.content[marker.end() :]
-        if not inline.content.strip():
-            # the marker stood alone in its paragraph: drop the now empty paragraph
-            dropped.update((index + 1, index + 2, index + 3))
+        out.append(html_token(f'<p class="admonition-title">{title}</p>\n', token.level + 1))
+        dropped |= strip_marker(tokens, index, marker)
     state.tokens = out
 
 
-def _alert_marker(tokens: list[Token], index: int) -> re.Match[str] | None:
-    if tokens[index].type != "blockquote_open" or index + 2 >= len(tokens):
-        return None
-    if tokens[index + 1].type != "paragraph_open" or tokens[index + 2].type != "inline":
-        return None
-    return _MARKER.match(tokens[index + 2].content)
+def rewrite_cell_alerts(state: StateCore) -> None:
+    """Core rule (after ``block``, before ``inline``): alerts flattened into table cells."""
+    report: TranslationReport = state.env["report"]
+    tokens = state.tokens
+    out: list[Token] = []
+    for index, token in enumerate(tokens):
+        marker = _CELL_MARKER.match(token.content) if token.type == "inline" else None
+        if marker is None or tokens[index - 1].type not in ("td_open", "th_open"):
+            out.append(token)
+            continue
+        kind, title = _alert_kind(marker.group("kind"), _line(state, token), report)
+        token.content = token.content[marker.end() :]
+        out.append(html_token(admonition_opening(kind, title) + "<p>", token.level, block=False))
+        out.append(token)
+        out.append(html_token("</p>\n</div>", token.level, block=False))
+    state.tokens = out
 
 
-def _alert_kind(
-    word: str, token: Token, report: TranslationReport, first_line: int
-) -> tuple[str, str]:
-    line = first_line + token.map[0] if token.map else None
+def _line(state: StateCore, token: Token) -> int | None:
+    first_line: int = state.env["first_line"]
+    return first_line + token.map[0] if token.map else None
+
+
+def _alert_kind(word: str, line: int | None, report: TranslationReport) -> tuple[str, str]:
     kind = word.lower()
     if kind in ALERT_TYPES:
         report.add("alert", line, f"[!{word}] alert -> '{kind}' admonition")
@@ -82,22 +107,3 @@ def _alert_kind(
         f"'{word.capitalize()}'",
     )
     return "note", word.capitalize()
-
-
-def _become_admonition(tokens: list[Token], index: int, kind: str) -> None:
-    opening = tokens[index]
-    closing = next(
-        t
-        for t in tokens[index + 1 :]
-        if t.type == "blockquote_close" and t.level == opening.level
-    )
-    opening.tag = closing.tag = "div"
-    opening.attrs = {"class": f"admonition {kind}"}
-
-
-def _title_token(title: str, level: int) -> Token:
-    token = Token("html_block", "", 0)
-    token.content = f'<p class="admonition-title">{title}</p>\n'
-    token.block = True
-    token.level = level
-    return token

@@ -10,25 +10,32 @@ in the paragraph right after a heading is moved onto that heading (the link then
 section's title, not below it); other anchors become ``<a id>`` in place. A name used twice
 keeps its first place; later ones are renamed ``Name-2``, ``Name-3`` and reported.
 Headings get readable ids the way DocFX makes them (GitHub style:
-``when-do-i-need-a-connector``), which ``pymdownx.slugs`` reproduces.
+``when-do-i-need-a-connector``), which ``pymdownx.slugs`` reproduces, and the permalink
+Material's ``toc`` extension writes (``<a class="headerlink" href="#id">¶</a>``).
 """
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Sequence
 
+from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from pymdownx.slugs import slugify
 
 from .report import TranslationReport
 
-__all__ = ["LEGACY_ANCHOR_CLASS", "assign_anchors", "heading_slug"]
+__all__ = ["LEGACY_ANCHOR_CLASS", "PERMALINK", "assign_anchors", "heading_slug",
+           "render_heading_close"]
 
 LEGACY_ANCHOR_CLASS = "docfx-anchor"
 _LEGACY_OPEN = re.compile(r"""^<a\s+name\s*=\s*["']?(?P<name>[^"'\s>]+)["']?\s*/?>$""", re.I)
 _CLOSE_A = re.compile(r"^</a\s*>$", re.I)
 _slugify = slugify(case="lower")
+PERMALINK = '<a class="headerlink" href="#{id}" title="Permanent link">&para;</a>'
 
 
 def heading_slug(text: str) -> str:
@@ -37,6 +44,8 @@ def heading_slug(text: str) -> str:
 
 def assign_anchors(state: StateCore) -> None:
     """Core rule (after ``inline``): heading ids, legacy anchors, duplicates renamed."""
+    if state.env.get("inside_include"):
+        return  # ids are handed out once the included blocks sit in the article
     ids = _IdRegistry(state.env["report"], state.env["first_line"])
     tokens = state.tokens
     out: list[Token] = []
@@ -127,3 +136,13 @@ def _rewrite_inline_anchors(inline: Token, ids: _IdRegistry) -> None:
 
 def _plain_text(inline: Token) -> list[str]:
     return [c.content for c in inline.children or [] if c.type in ("text", "code_inline")]
+
+
+def render_heading_close(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict,
+    env: EnvType,
+) -> str:
+    """``</hN>`` preceded by Material's permalink to the heading."""
+    anchor = tokens[idx - 2].attrGet("id")
+    link = PERMALINK.format(id=html.escape(str(anchor), quote=True)) if anchor else ""
+    return f"{link}</{tokens[idx].tag}>\n"

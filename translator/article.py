@@ -15,13 +15,17 @@ from markdown_it.token import Token
 from .article_context import ArticleContext
 from .front_matter import format_ms_date, split_front_matter
 from .images import replace_images
+from .includes import ReadFile
 from .links import rewrite_links
 from .markdown_parser import docfx_markdown
-from .material_markdown import render_material_markdown
+from .material_html import Heading, render_material_html
 from .report import TranslationReport
 from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 from .source_text import decode_source
 from .table_repair import remove_table_debris
+
+# libyaml's safe dumper when PyYAML was built with it (faster), else Python's
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 __all__ = ["ParsedArticle", "TranslatedArticle", "parse_article", "render_article",
            "translate_article"]
@@ -36,6 +40,17 @@ class ParsedArticle:
     env: dict[str, Any]
     report: TranslationReport
 
+    @property
+    def redirect_url(self) -> str | None:
+        """Where a redirect stub (front matter ``redirect_url``) sends its readers."""
+        target = self.meta.get("redirect_url")
+        return target.strip() if isinstance(target, str) and target.strip() else None
+
+    @property
+    def included(self) -> frozenset[str]:
+        """Docs-relative paths of the files this article includes (not pages themselves)."""
+        return frozenset(self.env.get("included", ()))
+
     def page_info(self, use_directory_urls: bool = True) -> PageInfo:
         assetid = self.meta.get("ms.assetid")
         return PageInfo(
@@ -43,23 +58,34 @@ class ParsedArticle:
             url=page_url(self.src_path, use_directory_urls),
             title=self.title,
             assetid=str(assetid) if assetid else None,
-            anchors=frozenset(self.env.get("anchors", ())),
+            # a redirect stub has no sections of its own: anchors on it are not checked
+            anchors=None if self.redirect_url else frozenset(self.env.get("anchors", ())),
         )
 
 
 @dataclass(frozen=True)
 class TranslatedArticle:
-    markdown: str  # Material Markdown with clean front matter
+    markdown: str  # what MkDocs reads: the clean front matter only (the body is `html`)
+    html: str  # the page's content, as Material shows it
+    headings: list[Heading]  # for the table of contents
     meta: dict[str, object]
     report: TranslationReport
+    anchor_ids: frozenset[str] = frozenset()  # every id a link can target on the page
 
 
-def parse_article(src_path: str, data: bytes) -> ParsedArticle:
+def parse_article(src_path: str, data: bytes, read_file: ReadFile | None = None) -> ParsedArticle:
+    """Read one article; `read_file` gives the files it includes (docs-relative paths)."""
     report = TranslationReport(src_path)
     text = decode_source(data, report)
     front = split_front_matter(text, report)
     body = remove_table_debris(front.body, report, front.body_line)
-    env: dict[str, Any] = {"report": report, "first_line": front.body_line}
+    env: dict[str, Any] = {
+        "report": report,
+        "first_line": front.body_line,
+        "src_path": src_path,
+        "read_file": read_file,
+        "included": set(),
+    }
     tokens = docfx_markdown().parse(body, env)
     title = _title(front.meta, tokens, src_path)
     return ParsedArticle(src_path, front.meta, title, tokens, env, report)
@@ -72,10 +98,15 @@ def render_article(
     ctx = ArticleContext(page, index, settings, parsed.report, parsed.env["first_line"])
     rewrite_links(parsed.tokens, ctx)
     replace_images(parsed.tokens, ctx)
-    body = render_material_markdown(parsed.tokens, parsed.env)
+    html, headings = render_material_html(parsed.tokens, parsed.env)
     meta = _material_meta(parsed)
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return TranslatedArticle(f"---\n{front}---\n\n{body}", meta, parsed.report)
+    front = yaml.dump(
+        meta, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=1000
+    )
+    anchor_ids = frozenset(parsed.env.get("anchors", ()))
+    return TranslatedArticle(
+        f"---\n{front}---\n", html, headings, meta, parsed.report, anchor_ids
+    )
 
 
 def translate_article(

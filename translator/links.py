@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from .article_context import ArticleContext
 from .site_index import PageInfo, upstream_url
 
-__all__ = ["EXTERNAL_LINK_CLASS", "rewrite_links"]
+__all__ = ["EXTERNAL_LINK_CLASS", "resolve_href", "rewrite_links"]
 
 EXTERNAL_LINK_CLASS = "docfx-external"
 _TECHNET = r"https?://technet\.microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?library/"
@@ -42,6 +42,11 @@ def rewrite_links(tokens: list[Token], ctx: ArticleContext) -> None:
     for token in tokens:
         if token.type == "inline" and token.children:
             _rewrite_children(token.children, ctx, ctx.line_of(token.map))
+
+
+def resolve_href(href: str, ctx: ArticleContext, line: int | None) -> str:
+    """Where a link written in the article (`ctx.page`) goes, from that page's URL."""
+    return _resolve(href, ctx, line)[0]
 
 
 def _rewrite_children(children: list[Token], ctx: ArticleContext, line: int | None) -> None:
@@ -94,8 +99,9 @@ def _resolve_site_absolute(
     href: str, ctx: ArticleContext, line: int | None
 ) -> tuple[str, PageInfo | None, bool]:
     docset_path = urlsplit(ctx.settings.upstream_base_url).path  # "/exchange/"
-    if href.startswith(docset_path):
-        return _resolve_relative_to_root(href[len(docset_path) :], href, ctx, line)
+    path = urlsplit(href).path
+    if path.startswith(docset_path):
+        return _resolve_relative_to_root(path[len(docset_path) :], href, ctx, line)
     public = urlsplit(ctx.settings.upstream_base_url)._replace(path="", query="", fragment="")
     new = public.geturl() + href
     ctx.report.add("link", line, f"{href} is in another docset -> {new}")
@@ -116,6 +122,8 @@ def _resolve_relative_to_root(
     fragment = parts.fragment
     candidates = [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
     page = next((ctx.index.pages[c] for c in candidates if c in ctx.index.pages), None)
+    if page is None and href.startswith("/"):
+        page = _page_in_subfolder(candidates, ctx)
     if page is not None:
         anchor = _checked_anchor(page, fragment, ctx, line, href) if fragment else ""
         if page.src_path == ctx.page.src_path and anchor:
@@ -126,6 +134,19 @@ def _resolve_relative_to_root(
     public = upstream_url(ctx.settings.upstream_base_url, docs_path) + _fragment(fragment)
     ctx.report.add("link", line, f"{href}: article not in docs/ -> public URL {public}")
     return public, None, True
+
+
+def _page_in_subfolder(candidates: list[str], ctx: ArticleContext) -> PageInfo | None:
+    """The one page at that docset path when the articles were dropped in a folder of docs/.
+
+    ``/exchange/a/b`` means ``a/b.md`` of the docset; copied into ``docs/upstream/``, that is
+    ``upstream/a/b.md``. Used only when exactly one hosted page ends with that path.
+    """
+    for candidate in candidates:
+        matches = [p for path, p in ctx.index.pages.items() if path.endswith("/" + candidate)]
+        if len(matches) == 1:
+            return matches[0]
+    return None
 
 
 def _checked_anchor(

@@ -2,7 +2,7 @@
 
 Python-Markdown (what MkDocs uses) reads DocFX sources differently (lone ``|`` lines swallow
 tables, list content needs 4-space indents), so the source is read with markdown-it-py and
-the DocFX constructs are rewritten on its token stream.
+the DocFX constructs are rewritten on its token stream, one module per construct.
 """
 
 from __future__ import annotations
@@ -11,9 +11,15 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 
-from .alerts import rewrite_alerts
-from .anchors import assign_anchors
+from .alerts import rewrite_alerts, rewrite_cell_alerts
+from .anchors import assign_anchors, render_heading_close
+from .div_blocks import rewrite_div_blocks
+from .image_directive import image_directive
+from .includes import expand_includes
+from .sections import render_section_close, render_section_open, section_block
 from .table_repair import restore_merged_cells
+from .unknown_syntax import report_unknown_syntax
+from .video import rewrite_videos
 
 __all__ = ["docfx_markdown"]
 
@@ -22,7 +28,21 @@ __all__ = ["docfx_markdown"]
 def docfx_markdown() -> MarkdownIt:
     """A shared parser (markdown-it instances are reusable; state lives in `env`)."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.core.ruler.after("block", "docfx_merged_cells", restore_merged_cells)
-    md.core.ruler.after("docfx_merged_cells", "docfx_alerts", rewrite_alerts)
-    md.core.ruler.after("inline", "docfx_anchors", assign_anchors)
+    md.block.ruler.before(
+        "fence", "docfx_section", section_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.inline.ruler.before("text", "docfx_image", image_directive)
+    md.add_render_rule("heading_close", render_heading_close)
+    md.add_render_rule("docfx_section_open", render_section_open)
+    md.add_render_rule("docfx_section_close", render_section_close)
+    core = md.core.ruler
+    core.after("block", "docfx_merged_cells", restore_merged_cells)
+    core.after("docfx_merged_cells", "docfx_videos", rewrite_videos)
+    core.after("docfx_videos", "docfx_div_blocks", rewrite_div_blocks)
+    core.after("docfx_div_blocks", "docfx_alerts", rewrite_alerts)
+    core.after("docfx_alerts", "docfx_cell_alerts", rewrite_cell_alerts)
+    core.after("inline", "docfx_includes", expand_includes)
+    core.after("docfx_includes", "docfx_anchors", assign_anchors)
+    core.after("docfx_anchors", "docfx_unknown_syntax", report_unknown_syntax)
     return md

@@ -1,8 +1,13 @@
 """MkDocs adapter: translate every upstream (DocFX) page before MkDocs reads it.
 
 All DocFX pages are parsed first (titles, asset ids, anchors), so links between them can be
-resolved; then each page's source is replaced in memory by its translation. Pages written
-for this site (``own_pages``) are left alone. A JSON report per page is written to the site.
+resolved; then each page is rendered to HTML by the translator. MkDocs reads only the
+page's front matter (title, description, date); the translated HTML becomes the page's
+content, with a table of contents built from its headings, so Material's outline, search
+and permalinks work as on any page (Python-Markdown never reads the article body). Pages written
+for this site (``own_pages``) are left alone. Files other articles include are not pages;
+redirect stubs are not pages either, but small redirect files in the built site. A JSON
+report per page is written to the site.
 """
 
 from __future__ import annotations
@@ -11,14 +16,19 @@ import fnmatch
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from .article import ParsedArticle, parse_article, render_article
+from .article import ParsedArticle, TranslatedArticle, parse_article, render_article
+from .material_html import Heading
+from .redirects import RedirectPage, render_redirect
 from .report import TranslationReport
 from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 
@@ -39,28 +49,67 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
     def __init__(self) -> None:
         self.reports: list[TranslationReport] = []
         self.parsed: dict[str, ParsedArticle] = {}
+        self.redirects: list[RedirectPage] = []
+        self.translated: dict[str, TranslatedArticle] = {}
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
         upstream = [f for f in files.documentation_pages() if not self._is_own_page(f)]
-        self.parsed = {f.src_uri: parse_article(f.src_uri, f.content_bytes) for f in upstream}
+
+        def read_file(src_uri: str) -> bytes | None:
+            file = files.get_file_from_path(src_uri)
+            return file.content_bytes if file is not None else None
+
+        self.parsed = {
+            f.src_uri: parse_article(f.src_uri, f.content_bytes, read_file) for f in upstream
+        }
+        included = frozenset().union(*(p.included for p in self.parsed.values()))
         index = self._site_index(files, config)
         settings = TranslationSettings(
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
         )
-        self.reports = []
+        self.reports, self.redirects, self.translated = [], [], {}
         for file in upstream:
-            translated = render_article(self.parsed[file.src_uri], index, settings)
-            file.content_string = translated.markdown
-            self._log(translated.report)
-            self.reports.append(translated.report)
+            parsed = self.parsed[file.src_uri]
+            if file.src_uri in included or parsed.redirect_url:
+                files.remove(file)  # not a page of its own
+            if file.src_uri in included:
+                continue
+            if parsed.redirect_url:
+                page = index.pages[file.src_uri]
+                self.redirects.append(
+                    render_redirect(page, parsed.redirect_url, index, settings, parsed.report)
+                )
+            else:
+                translated = render_article(parsed, index, settings)
+                file.content_string = translated.markdown  # front matter only
+                self.translated[file.src_uri] = translated
+            self._log(parsed.report)
+            self.reports.append(parsed.report)
         return files
+
+    @event_priority(50)  # before plugins that edit the content (the connector checker)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        translated = self.translated.get(page.file.src_uri) if self.config.enabled else None
+        if translated is None:
+            return html
+        page.toc = get_toc(_toc_tokens(translated.headings))
+        page.present_anchor_ids = set(translated.anchor_ids)
+        return translated.html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        for redirect in self.redirects:
+            target = Path(config.site_dir) / redirect.url / "index.html"
+            if not redirect.url.endswith("/"):
+                target = Path(config.site_dir) / redirect.url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirect.html, encoding="utf-8")
         report_root = Path(config.site_dir) / self.config.report_dir
         for report in self.reports:
             target = report_root / (report.path + ".json")
@@ -96,3 +145,17 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             log.warning(f"docfx: {decision.located(report.path)}")
         for decision in report.of_level("unresolved"):
             log.info(f"docfx: unresolved: {decision.located(report.path)}")
+
+
+def _toc_tokens(headings: list[Heading]) -> list[Any]:
+    """Headings in document order -> the nested tokens MkDocs' ``get_toc`` reads."""
+    root: list[dict[str, Any]] = []
+    open_items: list[dict[str, Any]] = []  # the last item of each open level
+    for heading in headings:
+        item = {"level": heading.level, "id": heading.id, "name": heading.title,
+                "children": []}
+        while open_items and open_items[-1]["level"] >= heading.level:
+            open_items.pop()
+        (open_items[-1]["children"] if open_items else root).append(item)
+        open_items.append(item)
+    return root

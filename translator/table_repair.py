@@ -98,7 +98,9 @@ def _repair_table(
             continue
         cells = _cells(row[1:-1])
         is_body_row = row[1].type == "td_open"
-        given = _source_cell_count(row[0], source_lines)
+        # markdown-it pads a short row with empty cells: only then count the source's cells
+        padded = is_body_row and previous is not None and _last_cell_is_empty(cells)
+        given = _source_cell_count(row[0], source_lines) if padded else width
         if is_body_row and previous is not None and given < width:
             cells = [_inherit(cell) for cell in previous[: width - given]] + cells[:given]
             report.add(
@@ -130,6 +132,10 @@ def _cells(tokens: list[Token]) -> list[list[Token]]:
         else:
             cells[-1].append(token)
     return cells
+
+
+def _last_cell_is_empty(cells: list[list[Token]]) -> bool:
+    return bool(cells) and not any(t.content.strip() for t in cells[-1] if t.type == "inline")
 
 
 def _source_cell_count(row_open: Token, source_lines: list[str]) -> int:

@@ -21,20 +21,32 @@ OTHER_PAGES = [
     ),
 ]
 FILES = ["media/present.png", "media/our-drawing.svg"]
+# Files the fixture articles include (paths relative to docs/).
+INCLUDED = {
+    "area/includes/prerequisites.md": (
+        b"---\nms.topic: include\n---\n\n"
+        b"You need an admin account. See [the sibling](../topic/sibling.md).\n\n"
+        b"> [!NOTE]\n> Included notes become admonitions too.\n"
+    ),
+    "area/includes/product-name.md": b"Exchange Online Protection\n",
+    "area/includes/loops.md": b"[!INCLUDE [again](loops.md)]\n",
+}
 
 
 def translate_fixture(source: str) -> TranslatedArticle:
     """Translate `source` as `area/topic/article.md` of the fixture site."""
     from translator import parse_article, render_article
 
-    parsed = parse_article(ARTICLE, source.encode("utf-8"))
+    parsed = parse_article(ARTICLE, source.encode("utf-8"), INCLUDED.get)
     index = SiteIndex.build([parsed.page_info(), *OTHER_PAGES], FILES)
     return render_article(parsed, index, SETTINGS)
 
 
-def body_of(markdown: str) -> str:
-    """The translated Markdown without its front matter."""
-    return markdown.split("---\n\n", 1)[1] if markdown.startswith("---\n") else markdown
-
-
-__all__ = ["ARTICLE", "body_of", "translate_article", "translate_fixture"]
+__all__ = [
+    "ARTICLE",
+    "INCLUDED",
+    "OTHER_PAGES",
+    "SETTINGS",
+    "translate_article",
+    "translate_fixture",
+]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from translator import Decision, translate_article
+from translator import Decision, SiteIndex, parse_article, translate_article
+from translator.redirects import render_redirect
 
-from .fixture_site import body_of, translate_fixture
+from .fixture_site import ARTICLE, INCLUDED, OTHER_PAGES, SETTINGS, translate_fixture
 
 
 def decisions(source: str, kind: str) -> list[Decision]:
@@ -14,7 +15,7 @@ def decisions(source: str, kind: str) -> list[Decision]:
 def test_double_encoded_text_is_repaired_and_reported_with_its_line() -> None:
     source = "# T\n\nA line.\nNarrow\u00e2\u20ac\u00afspace here.\n"
     result = translate_fixture(source)
-    assert "Narrow\u202fspace here." in result.markdown
+    assert "Narrow\u202fspace here." in result.html
     (decision,) = [d for d in result.report.decisions if d.kind == "encoding"]
     assert decision.line == 4
     assert decision.level == "info"
@@ -23,7 +24,7 @@ def test_double_encoded_text_is_repaired_and_reported_with_its_line() -> None:
 def test_undecodable_byte_is_read_as_windows_1252_with_a_warning() -> None:
     data = b"---\ntitle: Quotes\n---\n\n# Quotes\n\nHe said \x93hello\x94.\n"
     result = translate_article("area/topic/article.md", data)
-    assert "He said \u201chello\u201d." in body_of(result.markdown)
+    assert "He said \u201chello\u201d." in result.html
     warnings = result.report.of_level("warning")
     assert [w.line for w in warnings] == [7, 7]
     assert "byte 93 is not valid UTF-8" in warnings[0].message
@@ -38,7 +39,7 @@ def test_invalid_yaml_front_matter_warns_with_the_line_and_keeps_the_page() -> N
     assert warning.line is not None and 3 <= warning.line <= 5
     assert "not valid YAML" in warning.message
     assert result.meta["title"] == "Kept"
-    assert "<p>Body.</p>" in result.markdown
+    assert "<p>Body.</p>" in result.html
 
 
 def test_unknown_alert_type_warns_with_its_line_and_lists_valid_types() -> None:
@@ -79,3 +80,52 @@ def test_an_absent_article_is_reported_with_its_public_url() -> None:
 def test_a_file_without_front_matter_gets_a_title_from_its_file_name() -> None:
     result = translate_article("area/set-up-things.md", b"Just text.\n")
     assert result.meta["title"] == "Set up things"
+
+
+def test_a_missing_include_warns_with_the_directive_line_and_the_path() -> None:
+    (warning,) = decisions("Intro.\n\n[!INCLUDE [Lost](../includes/absent.md)]\n", "include")
+    assert warning.level == "warning"
+    assert warning.line == 3
+    assert "area/includes/absent.md is not in docs/" in warning.message
+
+
+def test_decisions_inside_an_include_name_the_included_file_and_its_line() -> None:
+    source = "# T\n\n[!INCLUDE [P](../includes/prerequisites.md)]\n"
+    (alert,) = decisions(source, "alert")
+    assert alert.line == 3
+    assert "in area/includes/prerequisites.md:7:" in alert.message
+
+
+def test_the_parsed_article_lists_the_files_it_includes() -> None:
+    parsed = parse_article(
+        ARTICLE, b"[!INCLUDE [P](../includes/product-name.md)]\n", INCLUDED.get
+    )
+    assert parsed.included == frozenset({"area/includes/product-name.md"})
+
+
+def test_unknown_docfx_syntax_warns_with_its_line_and_marker() -> None:
+    warnings = decisions("Text.\n\n[!code-powershell[Main](x.ps1)]\n\n:::row:::\n", "syntax")
+    assert [(w.line, w.level) for w in warnings] == [(3, "warning"), (5, "warning")]
+    assert "'[!code-powershell' is not supported; kept as text" in warnings[0].message
+    assert "':::row' is not supported" in warnings[1].message
+
+
+def test_an_unclosed_section_warns_with_its_line() -> None:
+    (warning,) = decisions("Text.\n\n::: moniker range=\"x\"\nInside.\n", "section")
+    assert warning.line == 3
+    assert "has no ':::moniker-end' line" in warning.message
+
+
+def test_a_redirect_stub_exposes_its_target_and_goes_to_a_redirect_page() -> None:
+    stub = parse_article("area/old.md", b"---\nredirect_url: /exchange/area/topic/sibling\n---\n")
+    assert stub.redirect_url == "/exchange/area/topic/sibling"
+    index = SiteIndex.build([stub.page_info(), *OTHER_PAGES], [])
+    page = render_redirect(index.pages["area/old.md"], "/exchange/area/topic/sibling", index,
+                           SETTINGS, stub.report)
+    assert page.url == "area/old/"
+    assert page.target == "../topic/sibling/"
+    assert '<meta http-equiv="refresh" content="0; url=../topic/sibling/">' in page.html
+    assert "<script" not in page.html
+    elsewhere = render_redirect(index.pages["area/old.md"], "/office365/moved", index,
+                                SETTINGS, stub.report)
+    assert elsewhere.target == "https://learn.microsoft.com/office365/moved"
