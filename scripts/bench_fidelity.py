@@ -259,6 +259,9 @@ def build_site(docs: Path, site: Path, *, with_translation: bool) -> float:
     config.plugins["connector-checker"].config.enabled = False
     config.plugins["docfx"].config.enabled = with_translation
     config.plugins["docfx"].config.own_pages = []  # every file here is an upstream article
+    # The npm package is found next to docs/ by default: `docs` is elsewhere here.
+    hosting = config.plugins["site-hosting"].config
+    hosting.iframe_worker_package = str(ROOT / hosting.iframe_worker_package)
     start = time.perf_counter()
     config.plugins.on_startup(command="build", dirty=False)
     build(config)

@@ -101,7 +101,9 @@ def _resolve_site_absolute(
     docset_path = urlsplit(ctx.settings.upstream_base_url).path  # "/exchange/"
     path = urlsplit(href).path
     if path.startswith(docset_path):
-        return _resolve_relative_to_root(path[len(docset_path) :], href, ctx, line)
+        in_docset = path[len(docset_path) :]
+        docs_path = posixpath.join(ctx.settings.docset_root, in_docset)
+        return _resolve_relative_to_root(docs_path, href, ctx, line)
     public = urlsplit(ctx.settings.upstream_base_url)._replace(path="", query="", fragment="")
     new = public.geturl() + href
     ctx.report.add("link", line, f"{href} is in another docset -> {new}")
@@ -131,7 +133,9 @@ def _resolve_relative_to_root(
         return ctx.href_to(page.url) + _fragment(anchor), page, False
     if docs_path in ctx.index.files:
         return ctx.href_to(docs_path) + _fragment(fragment), None, False
-    public = upstream_url(ctx.settings.upstream_base_url, docs_path) + _fragment(fragment)
+    public = upstream_url(
+        ctx.settings.upstream_base_url, docs_path, ctx.settings.docset_root
+    ) + _fragment(fragment)
     ctx.report.add("link", line, f"{href}: article not in docs/ -> public URL {public}")
     return public, None, True
 

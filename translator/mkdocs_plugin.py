@@ -5,9 +5,12 @@ resolved; then each page is rendered to HTML by the translator. MkDocs reads onl
 page's front matter (title, description, date); the translated HTML becomes the page's
 content, with a table of contents built from its headings, so Material's outline, search
 and permalinks work as on any page (Python-Markdown never reads the article body). Pages written
-for this site (``own_pages``) are left alone. Files other articles include are not pages;
-redirect stubs are not pages either, but small redirect files in the built site. A JSON
-report per page is written to the site.
+for this site (``own_pages``) are left alone, and so are DocFX TOC files (the
+``site-structure`` plugin makes them the navigation). Files other articles include are not
+pages; redirect stubs are not pages either, but small redirect files in the built site. A
+JSON report per page is written to the site. Public URLs are relative to the docset root
+(the folder with ``docfx.json`` or the top-most TOC file, see ``docset.py``), so a docset
+dropped into a sub-folder of docs/ keeps its upstream addresses.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .article import ParsedArticle, TranslatedArticle, parse_article, render_article
+from .docset import find_docset_root, is_toc_file
 from .material_html import Heading
 from .redirects import RedirectPage, render_redirect
 from .report import TranslationReport
@@ -55,7 +59,10 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        upstream = [f for f in files.documentation_pages() if not self._is_own_page(f)]
+        upstream = [
+            f for f in files.documentation_pages()
+            if not self._is_own_page(f) and not is_toc_file(f.src_uri)
+        ]
 
         def read_file(src_uri: str) -> bytes | None:
             file = files.get_file_from_path(src_uri)
@@ -69,7 +76,11 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         settings = TranslationSettings(
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
+            docset_root=find_docset_root(f.src_uri for f in files),
         )
+        if settings.docset_root:
+            log.info(f"docfx: docset root docs/{settings.docset_root}/: public URLs are "
+                     "relative to it")
         self.reports, self.redirects, self.translated = [], [], {}
         for file in upstream:
             parsed = self.parsed[file.src_uri]

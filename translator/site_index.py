@@ -38,6 +38,9 @@ class TranslationSettings:
     upstream_base_url: str = "https://learn.microsoft.com/exchange/"
     # Missing image file name -> docs-relative path of our replacement.
     image_replacements: Mapping[str, str] = field(default_factory=dict)
+    # Docs-relative folder the docset's public URLs are relative to ("" for docs/ itself;
+    # see docset.find_docset_root).
+    docset_root: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,15 @@ def relative_url(from_page_url: str, to_url: str) -> str:
     return rel
 
 
-def upstream_url(base: str, docs_path: str) -> str:
-    """Public URL of a docs-relative path: drop ``.md`` (and a trailing ``index``)."""
+def upstream_url(base: str, docs_path: str, docset_root: str = "") -> str:
+    """Public URL of a docs-relative path: drop ``.md`` (and a trailing ``index``).
+
+    The path is taken relative to `docset_root`, the folder the docset was dropped into;
+    a path outside it climbs out of the base (``../security/x`` -> ``<site>/security/x``),
+    as the same relative link does on the public site.
+    """
+    if docset_root:
+        docs_path = posixpath.relpath(docs_path, docset_root)
     stem = docs_path[: -len(".md")] if docs_path.endswith(".md") else docs_path
     if posixpath.basename(stem) == "index":
         stem = posixpath.dirname(stem) + "/"

@@ -1,0 +1,112 @@
+"""The site navigation from TOC files, folder order and our own pages."""
+
+from __future__ import annotations
+
+from site_structure import build_navigation, to_mkdocs_nav
+
+ARTICLES = {
+    "upstream/index.md": "Docset home",
+    "upstream/connectors.md": "Connectors (front matter title)",
+    "upstream/reference/index.md": "Reference",
+    "upstream/reference/cmdlets.md": "Cmdlets",
+    "upstream/reference/unlisted.md": "Not in any TOC",
+    "upstream/zeta/deep/only.md": "Alone in its folder",
+}
+OURS = ["index.md", "checker.md", "decision-table.md"]
+ROOT_TOC = """\
+- name: Overview
+  href: index.md
+- name: Mail flow
+  items:
+    - name: Connectors
+      href: connectors.md
+    - name: Reference
+      href: reference/
+      topicHref: reference/index.md
+    - name: Gone
+      href: gone.md
+- name: Blog
+  href: https://example.test/blog
+"""
+REFERENCE_TOC = "# [Cmdlets](cmdlets.md)\n# [Connectors again](../connectors.md)\n"
+
+
+def test_toc_order_then_unlisted_articles_then_our_pages_then_the_report() -> None:
+    navigation = build_navigation(
+        {"upstream/TOC.yml": ROOT_TOC, "upstream/reference/toc.md": REFERENCE_TOC},
+        ARTICLES, [*OURS, "build-report.md"], ["build-report.md"],
+    )
+    assert to_mkdocs_nav(navigation.items) == [
+        "index.md",
+        {"Overview": "upstream/index.md"},
+        {"Mail flow": [
+            {"Connectors": "upstream/connectors.md"},
+            {"Reference": [
+                {"Reference": "upstream/reference/index.md"},
+                {"Cmdlets": "upstream/reference/cmdlets.md"},
+            ]},
+        ]},
+        {"Blog": "https://example.test/blog"},
+        # not in any TOC: folder order, titles from the articles, one-page folders collapsed
+        {"Upstream": [
+            {"Not in any TOC": "upstream/reference/unlisted.md"},
+            {"Alone in its folder": "upstream/zeta/deep/only.md"},
+        ]},
+        "checker.md",
+        "decision-table.md",
+        "build-report.md",
+    ]
+    assert [p.located() for p in navigation.problems] == [  # in reading order
+        "upstream/reference/toc.md:2: '../connectors.md' is already listed at "
+        "upstream/TOC.yml:5; kept there only",
+        "upstream/TOC.yml:10: 'gone.md' (Gone) is not a page of this site (missing, an "
+        "included file or a redirect stub); left out",
+    ]
+
+
+def test_without_toc_files_the_navigation_is_folder_order_with_titles() -> None:
+    navigation = build_navigation({}, ARTICLES, OURS)
+    assert to_mkdocs_nav(navigation.items) == [
+        "index.md",
+        {"Upstream": [
+            {"Docset home": "upstream/index.md"},
+            {"Connectors (front matter title)": "upstream/connectors.md"},
+            {"Reference": [
+                {"Reference": "upstream/reference/index.md"},
+                {"Cmdlets": "upstream/reference/cmdlets.md"},
+                {"Not in any TOC": "upstream/reference/unlisted.md"},
+            ]},
+            {"Alone in its folder": "upstream/zeta/deep/only.md"},
+        ]},
+        "checker.md",
+        "decision-table.md",
+    ]
+    assert navigation.problems == []
+
+
+def test_nested_toc_by_file_name_and_a_loop_is_reported_not_followed() -> None:
+    tocs = {
+        "TOC.yml": "- name: Part\n  href: part/toc.yml\n",
+        "part/toc.yml": "- name: A\n  href: a.md\n- name: Back\n  href: ../TOC.yml\n",
+    }
+    navigation = build_navigation(tocs, {"part/a.md": "A title"}, [])
+    # every TOC is referenced by another: the top-most one is read as the root
+    assert to_mkdocs_nav(navigation.items) == [{"Part": [{"A": "part/a.md"}]}]
+    assert [p.located() for p in navigation.problems] == [
+        "part/toc.yml:3: '../TOC.yml' is a TOC already being read (a loop); not followed"
+    ]
+
+
+def test_two_unrelated_tocs_become_sections_of_their_folders() -> None:
+    tocs = {"one/toc.md": "# [A](a.md)\n", "two/TOC.yml": "- name: B\n  href: b.md\n"}
+    navigation = build_navigation(tocs, {"one/a.md": "A", "two/b.md": "B"}, [])
+    assert to_mkdocs_nav(navigation.items) == [{"One": [{"A": "one/a.md"}]},
+                                               {"Two": [{"B": "two/b.md"}]}]
+
+
+def test_a_group_without_href_or_items_is_reported() -> None:
+    navigation = build_navigation({"toc.md": "# Empty group\n"}, {"a.md": "A"}, [])
+    assert to_mkdocs_nav(navigation.items) == [{"A": "a.md"}]
+    assert [p.located() for p in navigation.problems] == [
+        "toc.md:1: 'Empty group' has no href and no items; left out"
+    ]

@@ -1,0 +1,62 @@
+"""The docset root: public URLs of articles we do not host are relative to it, so a docset
+dropped into a sub-folder of docs/ keeps its upstream addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator import SiteIndex, TranslationSettings, parse_article, render_article
+from translator.docset import find_docset_root, is_toc_file
+
+BASE = "https://learn.microsoft.com/exchange/"
+
+
+@pytest.mark.parametrize(
+    ("paths", "root"),
+    [
+        (["index.md", "a/b.md"], ""),
+        (["TOC.yml", "a/toc.yml", "a/b.md"], ""),
+        (["upstream/TOC.yml", "upstream/a/toc.yml", "upstream/a/b.md", "index.md"], "upstream"),
+        (["upstream/docs/docfx.json", "upstream/TOC.yml", "upstream/docs/a.md"],
+         "upstream/docs"),
+        (["one/toc.md", "two/TOC.yml"], ""),  # two docsets side by side: docs/
+        (["x/one/toc.md", "x/two/TOC.yml"], "x"),
+    ],
+)
+def test_docset_root_is_docfx_json_else_top_most_toc_else_docs(
+    paths: list[str], root: str
+) -> None:
+    assert find_docset_root(paths) == root
+
+
+def test_toc_files_are_recognised_in_any_case() -> None:
+    assert [p for p in ("TOC.yml", "a/toc.md", "toc.yaml", "a/tocs.md", "toc.json")
+            if is_toc_file(p)] == ["TOC.yml", "a/toc.md", "toc.yaml"]
+
+
+def render_links(src_path: str, source: str, docset_root: str) -> str:
+    parsed = parse_article(src_path, source.encode("utf-8"))
+    hosted = f"{docset_root}/hosted.md".lstrip("/")
+    index = SiteIndex.build(
+        [parsed.page_info(), parse_article(hosted, b"# Hosted\n").page_info()], []
+    )
+    settings = TranslationSettings(upstream_base_url=BASE, docset_root=docset_root)
+    return render_article(parsed, index, settings).html
+
+
+SOURCE = (
+    "[absent](../security/not-here.md#part) [sibling](missing.md) "
+    "[site-absolute](/exchange/hosted) [absent absolute](/exchange/routing/gone)\n"
+)
+
+
+@pytest.mark.parametrize("root", ["", "upstream", "drop/here"])
+def test_public_urls_do_not_carry_the_folder_the_docset_was_dropped_into(root: str) -> None:
+    article = f"{root}/routing/article.md".lstrip("/")
+    html = render_links(article, SOURCE, root)
+    assert f'href="{BASE}security/not-here#part"' in html
+    assert f'href="{BASE}routing/missing"' in html
+    assert f'href="{BASE}routing/gone"' in html
+    assert 'href="../../hosted/"' in html  # /exchange/hosted is our page
+    if root:
+        assert f"{BASE}{root}/" not in html
