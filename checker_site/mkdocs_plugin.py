@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import posixpath
@@ -75,11 +76,14 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
         self.pyodide_version = self._pyodide_version(root)
         self.wheel = self._built_file(root, "*.whl")
         self.stdlib = self._built_file(root, STDLIB_NAME)
+        # Named by its content: the stdlib is trimmed to what the engine imports, so it
+        # changes with the engine, and files under assets/pyodide/ are cached as immutable.
+        stdlib_name = _content_named(self.stdlib)
         pyodide_dir = f"assets/pyodide/{self.pyodide_version}/"
         # Site-root-relative URLs of the runtime, for pages that start it from <head>.
         self.runtime_urls = {
             "pyodide": pyodide_dir,
-            "stdlib": pyodide_dir + STDLIB_NAME,
+            "stdlib": pyodide_dir + stdlib_name,
             "wheel": f"assets/checker/{self.wheel.name}",
             "lock": f"assets/checker/{LOCK_NAME}",
             "package": ENGINE_PACKAGE,
@@ -139,7 +143,7 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             self.model,
             # relative to assets/checker/checker.json
             pyodide_dir=f"../pyodide/{self.pyodide_version}/",
-            stdlib=f"../pyodide/{self.pyodide_version}/{STDLIB_NAME}",
+            stdlib="../" + self.runtime_urls["stdlib"].removeprefix("assets/"),
             lock=LOCK_NAME,
             package=ENGINE_PACKAGE,
             boot_timeout_seconds=float(self.config.boot_timeout_seconds),
@@ -201,6 +205,13 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             raise PluginError(f"connector checker: no {pattern} in {self.config.assets_dir}: "
                               "run `make build` first")
         return found[-1]
+
+
+def _content_named(path: Path) -> str:
+    """`name.ext` -> `name-<first 10 hex digits of its SHA-256>.ext` (first dot)."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    stem, dot, suffix = path.name.partition(".")
+    return f"{stem}-{digest}{dot}{suffix}"
 
 
 def _copy(source: Path, target: Path) -> None:
