@@ -13,6 +13,7 @@ CHECKER_DIR := build/checker
 WHEEL_NAME := connector_engine-0.1.0-py3-none-any.whl
 WHEEL := $(CHECKER_DIR)/$(WHEEL_NAME)
 STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
+SNAPSHOT := $(CHECKER_DIR)/engine.snapshot
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup build serve test test-fast system-deps checker-assets dist bench clean
@@ -61,7 +62,12 @@ $(STDLIB_ZIP): $(WHEEL) $(NODE_STAMP) scripts/pyodide/bytecompile_zip.mjs
 	mkdir -p $(CHECKER_DIR)
 	node scripts/pyodide/bytecompile_zip.mjs --stdlib $(STDLIB_ZIP) --only-imported-by $(WHEEL)
 
-checker-assets: $(WHEEL) $(STDLIB_ZIP)
+# Python's memory with the engine imported, for the opt-in fast start (memory_snapshot in
+# mkdocs.yml; CHECKER_MEMORY_SNAPSHOT=true make build). Made by the same Pyodide.
+$(SNAPSHOT): $(WHEEL) $(STDLIB_ZIP) scripts/pyodide/make_snapshot.mjs
+	node scripts/pyodide/make_snapshot.mjs $(STDLIB_ZIP) $(WHEEL) $(SNAPSHOT)
+
+checker-assets: $(WHEEL) $(STDLIB_ZIP) $(SNAPSHOT)
 
 build: setup checker-assets
 	$(BIN)/mkdocs build --clean
@@ -81,6 +87,7 @@ test-fast: setup checker-assets
 
 bench: dist system-deps
 	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python scripts/bench_fidelity.py tests/fidelity_corpus
 	$(BIN)/python scripts/bench_engine.py
 	$(BIN)/python scripts/bench_checker.py
 

@@ -26,6 +26,7 @@ def checker_spec(
     stdlib: str,
     lock: str,
     package: str,
+    snapshot: str,
     boot_timeout_seconds: float,
     fallback_links: list[dict[str, str]],
 ) -> dict[str, Any]:
@@ -41,6 +42,7 @@ def checker_spec(
         "stdlib": stdlib,
         "lock": lock,
         "package": package,
+        "snapshot": snapshot,  # "" unless memory_snapshot is on
         "bootTimeoutSeconds": boot_timeout_seconds,
         "fallback_links": fallback_links,
     }

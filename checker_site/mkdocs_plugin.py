@@ -48,6 +48,7 @@ log = logging.getLogger("mkdocs.plugins.connector_checker")
 # is the lock file: it lists only the engine's wheel (engine_lock.py).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB_NAME = "python_stdlib.pyc.zip"
+SNAPSHOT_NAME = "engine.snapshot"
 LOCK_NAME = "engine-lock.json"
 
 
@@ -60,6 +61,10 @@ class CheckerPluginConfig(base.Config):
     assets_dir = c.Type(str, default="build/checker")  # made by `make build`
     pyodide_package = c.Type(str, default="node_modules/pyodide")
     boot_timeout_seconds = c.Type((int, float), default=30)
+    # Opt-in: boot from a memory snapshot of Python with the engine imported (skips
+    # Python's start-up: first verdict ~0.46x a stock boot instead of ~0.63x, but +3.6 MB
+    # brotli on a first visit). See README, "The connector checker".
+    memory_snapshot = c.Type(bool, default=False)
 
 
 class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
@@ -86,9 +91,13 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             "stdlib": pyodide_dir + stdlib_name,
             "wheel": f"assets/checker/{self.wheel.name}",
             "lock": f"assets/checker/{LOCK_NAME}",
+            "snapshot": "",
             "package": ENGINE_PACKAGE,
             "decision_table": page_url(self.config.decision_table_page),
         }
+        if self.config.memory_snapshot:
+            self.snapshot = self._built_file(root, SNAPSHOT_NAME)
+            self.runtime_urls["snapshot"] = pyodide_dir + _content_named(self.snapshot)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -136,6 +145,8 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             _copy(package / name, site / self.runtime_urls["pyodide"] / name)
         _copy(self.stdlib, site / self.runtime_urls["stdlib"])
         _copy(self.wheel, site / self.runtime_urls["wheel"])
+        if self.runtime_urls["snapshot"]:
+            _copy(self.snapshot, site / self.runtime_urls["snapshot"])
         lock = engine_lock(json.loads((package / "pyodide-lock.json").read_text()), self.wheel)
         (site / self.runtime_urls["lock"]).write_text(json.dumps(lock, indent=1))
         article_url = page_url(self.config.article)
@@ -146,6 +157,8 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             stdlib="../" + self.runtime_urls["stdlib"].removeprefix("assets/"),
             lock=LOCK_NAME,
             package=ENGINE_PACKAGE,
+            snapshot=("../" + self.runtime_urls["snapshot"].removeprefix("assets/")
+                      if self.runtime_urls["snapshot"] else ""),
             boot_timeout_seconds=float(self.config.boot_timeout_seconds),
             fallback_links=[
                 {"title": "When do I need a connector? (the article's first table)",

@@ -13,6 +13,8 @@ same precompressed copies), then drives Debian's Chromium:
 - each cold (new browser profile, empty cache) and warm (reload, HTTP cache);
 - bytes on the wire for each; for a first visit to the article (to its inline verdict)
   and for a second page view after it (the checker page, a full load);
+- the same for the site built with the checker's opt-in memory snapshot
+  (CHECKER_MEMORY_SNAPSHOT=true), served beside it;
 - the time from an answer change to the new verdict.
 
 Prints medians and the ratios measured in this run (machines here are noisy).
@@ -21,8 +23,10 @@ Prints medians and the ratios measured in this run (machines here are noisy).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tarfile
 import tempfile
@@ -76,6 +80,20 @@ def stock_location(tmp: Path) -> str:
     precompress(stock)
     brotli = "brotli_static on;" if BROTLI_MODULE.exists() else ""
     return (f"    location /__stock__/ {{ alias {stock}/; gzip_static on; {brotli}\n"
+            '        add_header Cache-Control "public, max-age=31536000, immutable"; }')
+
+
+def snapshot_variant_location(tmp: Path) -> str:
+    """The same site built with the opt-in memory snapshot, served at /snapshot-variant/."""
+    site = tmp / "snapshot-variant"
+    env = {**os.environ, "CHECKER_MEMORY_SNAPSHOT": "true", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],
+                   cwd=ROOT, env=env, check=True)
+    precompress(site, cache=ROOT / "build" / "precompressed")
+    brotli = "brotli_static on;" if BROTLI_MODULE.exists() else ""
+    return (f"    location /snapshot-variant/ {{ alias {site}/; gzip_static on; {brotli}\n"
+            "        types { application/wasm wasm; text/javascript mjs js; text/html html; "
+            "application/json json; text/css css; }\n"
             '        add_header Cache-Control "public, max-age=31536000, immutable"; }')
 
 
@@ -186,11 +204,13 @@ def main() -> None:
     median: Callable[[list[float]], float] = statistics.median
     with tempfile.TemporaryDirectory() as tmp:
         unpacked = unpack_archive(Path(tmp))
-        with serve_archive(unpacked, Path(tmp), stock_location(Path(tmp))) as base, \
-                sync_playwright() as playwright:
+        extra = stock_location(Path(tmp)) + "\n" + snapshot_variant_location(Path(tmp))
+        with serve_archive(unpacked, Path(tmp), extra) as base, sync_playwright() as playwright:
             root = base.removesuffix(urlsplit(base).path) + "/"
             stock = measure(playwright, root + "__stock__/", args.rounds)
             ours = measure(playwright, f"{base}checker/?{SHARED_QUERY}", args.rounds)
+            snapshot = measure(playwright, f"{root}snapshot-variant/checker/?{SHARED_QUERY}",
+                               args.rounds)
             article = measure(playwright, f"{base}{ARTICLE}?{SHARED_QUERY}", args.rounds,
                               second_view=f"{base}checker/")
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
@@ -200,7 +220,8 @@ def main() -> None:
     brotli = "gzip + brotli" if BROTLI_MODULE.exists() else "gzip"
     print(f"Chromium, loopback, the archive's nginx sample ({brotli}), median of "
           f"{args.rounds} rounds")
-    for name, runs in (("stock Pyodide boot", stock), ("our first verdict", ours)):
+    for name, runs in (("stock Pyodide boot", stock), ("our first verdict", ours),
+                       ("with memory_snapshot", snapshot)):
         print(f"{name:22s} cold {median(runs['cold']):7.0f} ms  warm {median(runs['warm']):7.0f} ms"
               f"  bytes cold {median(runs['cold_bytes']) / 1e6:5.2f} MB"
               f"  warm {median(runs['warm_bytes']) / 1e6:5.2f} MB")
@@ -214,6 +235,10 @@ def main() -> None:
     cold_ratio = median(ours["cold"]) / median(stock["cold"])
     print(f"ratio ours/stock, cold: {cold_ratio:5.2f}  (target <= 0.5)")
     print(f"ratio ours/stock, warm: {median(ours['warm']) / median(stock['warm']):5.2f}")
+    snapshot_cold = median(snapshot["cold"]) / median(stock["cold"])
+    snapshot_warm = median(snapshot["warm"]) / median(stock["warm"])
+    print(f"with memory_snapshot (opt-in): cold {snapshot_cold:5.2f}, warm {snapshot_warm:5.2f}, "
+          f"first visit {median(snapshot['cold_bytes']) / 1e6:.2f} MB")
     print(f"answer change -> new verdict: median {median(changes):.1f} ms, "
           f"max {max(changes):.1f} ms over {len(changes)} changes (target < 50 ms)")
 

@@ -18,7 +18,7 @@ __all__ = ["COMPRESSIBLE", "precompress"]
 # Text, wasm, and zips whose entries are stored (the checker's stdlib and wheel).
 COMPRESSIBLE = frozenset(
     {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map", ".zip",
-     ".whl"}
+     ".whl", ".snapshot"}
 )
 MIN_SIZE = 1024
 MIN_SAVING = 0.1  # a copy that saves less than 10 % (e.g. a deflated zip) is not written

@@ -2,7 +2,8 @@
 
 Replays the hand-written table test (every reachable case) and the refused inputs of the
 contract through `scripts/pyodide/replay_decisions.mjs`, with the wheel and the
-byte-compiled stdlib that `make build` ships to the browser.
+byte-compiled stdlib that `make build` ships to the browser — once with the wheel installed
+at start-up, once from the memory snapshot of the opt-in fast start.
 """
 
 from __future__ import annotations
@@ -36,19 +37,24 @@ def cpython_answer(answers: dict[str, str]) -> dict[str, Any]:
         return {"error": str(error)}
 
 
-@pytest.fixture(scope="module")
-def pyodide_replay(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+@pytest.fixture(scope="module", params=["wheel", "memory snapshot"])
+def pyodide_replay(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     node = shutil.which("node")
     wheels = sorted(CHECKER_BUILD.glob("*.whl"))
     stdlib = CHECKER_BUILD / "python_stdlib.pyc.zip"
-    if node is None or not wheels or not stdlib.is_file():
-        pytest.fail("node, the engine wheel or the compiled stdlib is missing: run `make test`")
+    snapshot = CHECKER_BUILD / "engine.snapshot"
+    if node is None or not wheels or not stdlib.is_file() or not snapshot.is_file():
+        pytest.fail("node, the engine wheel, the compiled stdlib or the memory snapshot is "
+                    "missing: run `make test`")
+    engine = [str(wheels[-1])] if request.param == "wheel" else ["--snapshot", str(snapshot)]
     cases = [answers for answers, *_ in EXPECTED] + REFUSED
     cases_file = tmp_path_factory.mktemp("replay") / "cases.json"
     cases_file.write_text(json.dumps(cases))
     run = subprocess.run(
         [node, str(ROOT / "scripts" / "pyodide" / "replay_decisions.mjs"),
-         str(wheels[-1]), str(stdlib), str(cases_file)],
+         *engine, str(stdlib), str(cases_file)],
         capture_output=True, text=True, cwd=ROOT, timeout=300, check=False,
     )
     assert run.returncode == 0, run.stderr

@@ -123,6 +123,7 @@ function bootWorker(spec) {
     stdLibURL: new URL(spec.stdlib, SPEC_URL).href,
     lockURL: new URL(spec.lock, SPEC_URL).href,
     packageName: spec.package,
+    snapshotURL: spec.snapshot ? new URL(spec.snapshot, SPEC_URL).href : "",
   });
   return worker;
 }

@@ -54,6 +54,7 @@
       stdLibURL: absolute(meta.dataset.stdlib),
       lockURL: absolute(meta.dataset.lock),
       packageName: meta.dataset.package,
+      snapshotURL: meta.dataset.snapshot ? absolute(meta.dataset.snapshot) : "",
     });
     window.__connectorCheckerEarly = early;
   } catch (error) {

@@ -1,6 +1,6 @@
 // The connector decision engine on Pyodide, off the main thread (a module worker).
 //
-// Messages in:  {type: "boot", indexURL, stdLibURL, lockURL, packageName}
+// Messages in:  {type: "boot", indexURL, stdLibURL, lockURL, packageName, snapshotURL?}
 //               {type: "decide", id, answers}
 // Messages out: {type: "progress", stage}     while booting
 //               {type: "ready", bootMs}       once the engine answers
@@ -11,34 +11,41 @@
 // assets/pyodide/<version>/): nothing is fetched from any other host.
 let engine = null;
 
-async function boot({ indexURL, stdLibURL, lockURL, packageName }) {
+async function boot({ indexURL, stdLibURL, lockURL, packageName, snapshotURL }) {
   const started = performance.now();
   const stages = {};
   const stage = (name) => { stages[name] = Math.round(performance.now() - started); };
   post({ type: "progress", stage: "Downloading the Python runtime" });
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   stage("pyodide.mjs");
-  post({ type: "progress", stage: "Starting Python and loading the decision engine" });
-  // Our lock file lists only the engine's wheel: Pyodide downloads it (and checks its
-  // SHA-256) while the interpreter starts, then installs it as loadPackage() does.
-  const pyodide = await loadPyodide({
-    indexURL, stdLibURL, lockFileURL: lockURL, packages: [packageName],
-  });
-  stage("loadPyodide");
-  engine = pyodide.runPython(`
-import json
-from engine import AnswerError, decide, load_packaged_model
-
-_model = load_packaged_model()
-
-def answer(answers_json):
-    try:
-        return json.dumps({"result": decide(_model, json.loads(answers_json))})
-    except AnswerError as error:
-        return json.dumps({"error": str(error), "key": error.key, "valid": list(error.valid)})
-
-answer
-`);
+  let pyodide = null;
+  if (snapshotURL) {
+    // Opt-in (connector-checker's memory_snapshot): Python's memory right after the engine
+    // was imported, saved at build time by the same Pyodide; restoring it skips start-up.
+    post({ type: "progress", stage: "Restoring Python with the decision engine" });
+    try {
+      const snapshot = fetch(snapshotURL).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} for ${snapshotURL}`);
+        return response.arrayBuffer();
+      });
+      pyodide = await loadPyodide({ indexURL, stdLibURL, lockFileURL: lockURL,
+                                    _loadSnapshot: snapshot });
+      stage("snapshot");
+    } catch (error) {
+      console.warn(`connector checker: memory snapshot not used (${error}); starting Python`);
+      pyodide = null;
+    }
+  }
+  if (pyodide === null) {
+    post({ type: "progress", stage: "Starting Python and loading the decision engine" });
+    // Our lock file lists only the engine's wheel: Pyodide downloads it (and checks its
+    // SHA-256) while the interpreter starts, then installs it as loadPackage() does.
+    pyodide = await loadPyodide({
+      indexURL, stdLibURL, lockFileURL: lockURL, packages: [packageName],
+    });
+    stage("loadPyodide");
+  }
+  engine = pyodide.pyimport("engine.json_api").answer;
   stage("engine");
   post({ type: "ready", bootMs: Math.round(performance.now() - started), stages });
 }

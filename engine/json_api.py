@@ -1,0 +1,26 @@
+"""The engine behind a JSON-string interface, for the checker's Web Worker (Pyodide).
+
+One call per answer change: JSON answers in, JSON reply out, so nothing but strings cross
+between JavaScript and Python. The model is loaded once, when this module is imported
+(in the browser: at boot, or already in Pyodide's memory snapshot).
+"""
+
+from __future__ import annotations
+
+import json
+
+from engine.answers import AnswerError
+from engine.decide import decide
+from engine.packaged import load_packaged_model
+
+__all__ = ["answer"]
+
+_MODEL = load_packaged_model()
+
+
+def answer(answers_json: str) -> str:
+    """`{"result": ...}` with the engine's result, or `{"error", "key", "valid"}`."""
+    try:
+        return json.dumps({"result": decide(_MODEL, json.loads(answers_json))})
+    except AnswerError as error:
+        return json.dumps({"error": str(error), "key": error.key, "valid": list(error.valid)})

@@ -1,0 +1,77 @@
+"""The opt-in fast start (connector-checker `memory_snapshot: true`) in Chromium: the worker
+restores Python's memory with the engine imported, and answers as the engine does."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from ..conftest import ROOT, config_for_port, free_loopback_port, run_mkdocs_build
+from .conftest import ARTICLE_URL, Traffic, _QuietHandler
+from .test_checker import SHARED_ANSWERS, expected_verdict, verdict_of
+
+
+@pytest.fixture(scope="module")
+def snapshot_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("snapshot-site")
+    port = free_loopback_port()
+    config = config_for_port(tmp_path_factory.mktemp("snapshot-config"), port)
+    os.environ["CHECKER_MEMORY_SNAPSHOT"] = "true"  # mkdocs.yml reads it with !ENV
+    try:
+        result = run_mkdocs_build(ROOT, site, "--strict", "-f", str(config))
+    finally:
+        del os.environ["CHECKER_MEMORY_SNAPSHOT"]
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert list(Path(site).glob("assets/pyodide/*/engine-*.snapshot"))
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+def watched_page(browser: Browser, origin: str) -> tuple[Page, Traffic]:
+    context = browser.new_context()
+    traffic = Traffic(origin.rstrip("/"))
+    context.on("request", lambda request: traffic.requests.append(request.url))
+    page = context.new_page()
+    page.on("console", lambda m: m.type in ("error", "warning") and traffic.errors.append(m.text))
+    page.on("pageerror", lambda e: traffic.errors.append(str(e)))
+    return page, traffic
+
+
+@pytest.mark.parametrize("answers", SHARED_ANSWERS, ids=lambda a: "-".join(a.values()))
+def test_shared_urls_answer_from_the_snapshot(
+    browser: Browser, snapshot_site_url: str, answers: dict[str, str]
+) -> None:
+    page, traffic = watched_page(browser, snapshot_site_url)
+    page.goto(f"{snapshot_site_url}checker/?{urlencode(answers)}")
+    assert verdict_of(page) == expected_verdict(answers)
+    stages = page.evaluate("window.__connectorChecker.bootStages")
+    assert "snapshot" in stages and "loadPyodide" not in stages  # restored, not started
+    assert any(url.endswith(".snapshot") for url in traffic.requests)
+    assert not any(url.endswith(".whl") for url in traffic.requests)
+    assert traffic.outside() == []
+    assert traffic.errors == []
+    page.context.close()
+
+
+def test_answer_changes_after_a_snapshot_start(browser: Browser, snapshot_site_url: str) -> None:
+    page, traffic = watched_page(browser, snapshot_site_url)
+    hybrid_done = SHARED_ANSWERS[3]  # the wizard made the connectors: not needed
+    page.goto(f"{snapshot_site_url}{ARTICLE_URL}?{urlencode(hybrid_done)}")
+    assert verdict_of(page) == expected_verdict(hybrid_done) == "not-needed"
+    page.locator("[data-question=hybrid] input[value=no]").check()
+    expected = expected_verdict({**hybrid_done, "hybrid": "no"})
+    assert expected != "not-needed"
+    expect(page.locator(".cc-result").first).to_have_attribute("data-verdict", expected)
+    assert traffic.errors == []
+    page.context.close()
