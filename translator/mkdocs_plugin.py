@@ -125,7 +125,7 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         for report in self.reports:
             target = report_root / (report.path + ".json")
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+            target.write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
         summary = {
             "pages": [
                 {"path": r.path, "counts": r.counts(), "report": r.path + ".json"}

@@ -21,7 +21,6 @@ so the page shows that they continue the row above.
 
 from __future__ import annotations
 
-import copy
 import re
 
 from markdown_it.rules_block.table import escapedSplit
@@ -152,11 +151,22 @@ def _source_cell_count(row_open: Token, source_lines: list[str]) -> int:
 
 
 def _inherit(cell: list[Token]) -> list[Token]:
-    copied = [copy.deepcopy(token) for token in cell]
+    copied = [_clone(token) for token in cell]
     if MERGED_CELL_CLASS not in str(copied[0].attrGet("class") or "").split():
         copied[0].attrJoin("class", MERGED_CELL_CLASS)
     copied[0].attrSet("title", "Continues the cell above (merged in the original table)")
     return copied
+
+
+def _clone(token: Token) -> Token:
+    """A copy sharing nothing mutable with `token` (much faster than a deep copy)."""
+    return token.copy(
+        attrs=dict(token.attrs),
+        meta=dict(token.meta),
+        map=list(token.map) if token.map is not None else None,
+        children=(None if token.children is None
+                  else [_clone(child) for child in token.children]),
+    )
 
 
 def _alignment_class(cell_open: Token) -> str | None:
