@@ -83,3 +83,18 @@ def test_instant_navigation_works_on_another_port_under_a_subpath(
     assert page.evaluate("window.__connectorChecker.boots") == 1
     assert page.evaluate("window.__violations") == []
     assert traffic.outside() == []
+
+
+def test_search_finds_the_article_under_the_strict_csp(
+    nginx_url: str, csp_watched: tuple[BrowserContext, Traffic]
+) -> None:
+    context, traffic = csp_watched
+    page = context.new_page()
+    page.goto(nginx_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("hybrid")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=15000)
+    assert "connectors" in result.inner_text().lower()
+    assert page.evaluate("window.__violations") == []
+    assert traffic.outside() == []
