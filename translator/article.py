@@ -138,7 +138,9 @@ def _material_meta(parsed: ParsedArticle) -> dict[str, object]:
     description = parsed.meta.get("description")
     if isinstance(description, str) and description.strip():
         meta["description"] = description.strip()
-    if "ms.date" in parsed.meta:
+    # An empty ``ms.date:`` is how many upstream articles say "no date": nothing to show,
+    # nothing to warn about. Only a value that is not a date is bad input.
+    if parsed.meta.get("ms.date") not in (None, ""):
         updated = format_ms_date(parsed.meta["ms.date"])
         if updated:
             meta["revision_date"] = updated

@@ -11,9 +11,15 @@ relative to that folder: dropped into ``docs/upstream/``, ``docs/upstream/a/b.md
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable
 
-__all__ = ["DOCFX_CONFIG_NAME", "TOC_FILE_NAMES", "find_docset_root", "is_toc_file"]
+__all__ = ["DOCFX_CONFIG_NAME", "TOC_FILE_NAMES", "content_folders", "find_docset_root",
+           "is_toc_file"]
+
+# One entry of docfx.json's build.content: an object without nested objects, with "src".
+_CONTENT_ENTRY = re.compile(r'\{[^{}]*"src"\s*:\s*"(?P<src>[^"]*)"[^{}]*\}')
+_DEST = re.compile(r'"dest"\s*:\s*"(?P<dest>[^"]*)"')
 
 DOCFX_CONFIG_NAME = "docfx.json"
 TOC_FILE_NAMES = frozenset({"toc.md", "toc.yml", "toc.yaml"})  # compared in lower case
@@ -51,3 +57,24 @@ def _top_most(folders: list[str]) -> str:
 
 def _depth(folder: str) -> int:
     return len(folder.split("/")) if folder else 0
+
+
+def content_folders(config_path: str, text: str) -> dict[str, str]:
+    """docfx.json's content groups: docs-relative ``src`` folder -> public path prefix.
+
+    A docset can publish several source folders under one URL: Exchange's ``docfx.json``
+    maps ``ExchangeOnline``, ``ExchangeHybrid`` ... each with ``"dest": "."``, so
+    ``ExchangeOnline/a/b.md`` is ``<base>/a/b`` (https://dotnet.github.io/docfx/reference/
+    docfx-json-reference.html, "content"). Read with a pattern, not ``json.loads``: real
+    docfx.json files are not always strict JSON (trailing and missing commas; Exchange's
+    has both) and DocFX still builds them. A group's own ``dest`` (``groups``) is left out:
+    it names a build output folder, not a public path.
+    """
+    config_dir = posixpath.dirname(config_path)
+    folders: dict[str, str] = {}
+    for entry in _CONTENT_ENTRY.finditer(text):
+        src = posixpath.normpath(posixpath.join(config_dir, entry["src"]))
+        dest = _DEST.search(entry.group())
+        prefix = posixpath.normpath(dest["dest"]) if dest else "."
+        folders["" if src == "." else src] = "" if prefix == "." else prefix
+    return folders

@@ -134,7 +134,8 @@ def _resolve_relative_to_root(
     if docs_path in ctx.index.files:
         return ctx.href_to(docs_path) + _fragment(fragment), None, False
     public = upstream_url(
-        ctx.settings.upstream_base_url, docs_path, ctx.settings.docset_root
+        ctx.settings.upstream_base_url, docs_path, ctx.settings.docset_root,
+        ctx.settings.content_folders,
     ) + _fragment(fragment)
     ctx.report.add("link", line, f"{href}: article not in docs/ -> public URL {public}")
     return public, None, True

@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .article import ParsedArticle, TranslatedArticle, parse_article, render_article
-from .docset import find_docset_root, is_toc_file
+from .docset import DOCFX_CONFIG_NAME, content_folders, find_docset_root, is_toc_file
 from .material_html import Heading
 from .redirects import RedirectPage, render_redirect
 from .report import TranslationReport
@@ -77,6 +77,13 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
             docset_root=find_docset_root(f.src_uri for f in files),
+            content_folders={
+                folder: dest
+                for f in files if f.src_uri.rsplit("/", 1)[-1] == DOCFX_CONFIG_NAME
+                for folder, dest in content_folders(
+                    f.src_uri, f.content_bytes.decode("utf-8", "replace")
+                ).items()
+            },
         )
         if settings.docset_root:
             log.info(f"docfx: docset root docs/{settings.docset_root}/: public URLs are "

@@ -41,6 +41,9 @@ class TranslationSettings:
     # Docs-relative folder the docset's public URLs are relative to ("" for docs/ itself;
     # see docset.find_docset_root).
     docset_root: str = ""
+    # docfx.json's content groups: docs-relative source folder -> public path prefix
+    # (see docset.content_folders); they take precedence over `docset_root`.
+    content_folders: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -92,14 +95,24 @@ def relative_url(from_page_url: str, to_url: str) -> str:
     return rel
 
 
-def upstream_url(base: str, docs_path: str, docset_root: str = "") -> str:
+def upstream_url(
+    base: str, docs_path: str, docset_root: str = "",
+    content_folders: Mapping[str, str] | None = None,
+) -> str:
     """Public URL of a docs-relative path: drop ``.md`` (and a trailing ``index``).
 
-    The path is taken relative to `docset_root`, the folder the docset was dropped into;
-    a path outside it climbs out of the base (``../security/x`` -> ``<site>/security/x``),
-    as the same relative link does on the public site.
+    A path inside one of docfx.json's content folders is published under that folder's
+    prefix (the deepest folder wins). Otherwise it is taken relative to `docset_root`, the
+    folder the docset was dropped into; a path outside it climbs out of the base
+    (``../security/x`` -> ``<site>/security/x``), as the same relative link does on the
+    public site.
     """
-    if docset_root:
+    folder = max((f for f in content_folders or {}
+                  if not f or docs_path.startswith(f + "/")), key=len, default=None)
+    if folder is not None and content_folders is not None:
+        docs_path = posixpath.join(content_folders[folder],
+                                   posixpath.relpath(docs_path, folder or "."))
+    elif docset_root:
         docs_path = posixpath.relpath(docs_path, docset_root)
     stem = docs_path[: -len(".md")] if docs_path.endswith(".md") else docs_path
     if posixpath.basename(stem) == "index":

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from translator import SiteIndex, TranslationSettings, parse_article, render_article
-from translator.docset import find_docset_root, is_toc_file
+from translator.docset import content_folders, find_docset_root, is_toc_file
+from translator.site_index import upstream_url
 
 BASE = "https://learn.microsoft.com/exchange/"
 
@@ -60,3 +61,32 @@ def test_public_urls_do_not_carry_the_folder_the_docset_was_dropped_into(root: s
     assert 'href="../../hosted/"' in html  # /exchange/hosted is our page
     if root:
         assert f"{BASE}{root}/" not in html
+
+
+# Shaped like Exchange's docfx.json: several source folders published under one URL, not
+# strict JSON (a trailing comma), a group whose own dest is a build folder.
+DOCFX_JSON = """{"build": {"content": [
+  {"files": ["**/*.md"], "src": "Online", "dest": "."},
+  {"files": ["**/*.md"], "src": "Server", "group": "server"},
+  {"files": ["**/*.md"], "src": "Guides", "dest": "guides",},
+],
+"groups": {"server": {"dest": "server-dest"}}}}"""
+
+
+def test_docfx_json_content_folders_map_to_their_public_prefix() -> None:
+    assert content_folders("docset/docfx.json", DOCFX_JSON) == {
+        "docset/Online": "", "docset/Server": "", "docset/Guides": "guides"}
+
+
+@pytest.mark.parametrize(
+    ("docs_path", "url"),
+    [
+        ("docset/Online/area/page.md", BASE + "area/page"),
+        ("docset/Server/mail/page.md", BASE + "mail/page"),
+        ("docset/Guides/index.md", BASE + "guides/"),
+        ("elsewhere/page.md", BASE + "elsewhere/page"),  # in no content folder: docset root
+    ],
+)
+def test_public_url_of_an_article_in_a_content_folder(docs_path: str, url: str) -> None:
+    folders = content_folders("docset/docfx.json", DOCFX_JSON)
+    assert upstream_url(BASE, docs_path, "", folders) == url
