@@ -62,7 +62,7 @@ class CheckerPluginConfig(base.Config):
     pyodide_package = c.Type(str, default="node_modules/pyodide")
     boot_timeout_seconds = c.Type((int, float), default=30)
     # Opt-in: boot from a memory snapshot of Python with the engine imported (skips
-    # Python's start-up: first verdict ~0.46x a stock boot instead of ~0.63x, but +3.6 MB
+    # Python's start-up: first verdict ~0.47x a stock boot instead of ~0.6x, but +3.2 MB
     # brotli on a first visit). See README, "The connector checker".
     memory_snapshot = c.Type(bool, default=False)
 
