@@ -25,7 +25,7 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .blockquote_markers import closing_index, html_token, marker_at, strip_marker
+from .blockquote_markers import html_token, rewrite_marked_blockquotes
 from .report import TranslationReport
 
 __all__ = ["ALERT_TYPES", "admonition_opening", "rewrite_alerts", "rewrite_cell_alerts"]
@@ -51,24 +51,17 @@ def admonition_opening(kind: str, title: str) -> str:
 def rewrite_alerts(state: StateCore) -> None:
     """Core rule (after ``block``, before ``inline``): blockquotes opening with ``[!TYPE]``."""
     report: TranslationReport = state.env["report"]
-    tokens = state.tokens
-    out: list[Token] = []
-    dropped: set[int] = set()
-    for index, token in enumerate(tokens):
-        if index in dropped:
-            continue
-        marker = marker_at(tokens, index, _MARKER)
-        if marker is None or marker.group("kind").lower() in _NOT_ALERTS:
-            out.append(token)
-            continue
-        kind, title = _alert_kind(marker.group("kind"), _line(state, token), report)
-        closing = tokens[closing_index(tokens, index)]
-        token.tag = closing.tag = "div"
-        token.attrs = {"class": f"admonition {kind}"}
-        out.append(token)
-        out.append(html_token(f'<p class="admonition-title">{title}</p>\n', token.level + 1))
-        dropped |= strip_marker(tokens, index, marker)
-    state.tokens = out
+
+    def to_admonition(opening: Token, closing: Token, marker: re.Match[str]) -> list[Token] | None:
+        if marker.group("kind").lower() in _NOT_ALERTS:
+            return None
+        kind, title = _alert_kind(marker.group("kind"), _line(state, opening), report)
+        opening.tag = closing.tag = "div"
+        opening.attrs = {"class": f"admonition {kind}"}
+        title_html = f'<p class="admonition-title">{title}</p>\n'
+        return [opening, html_token(title_html, opening.level + 1)]
+
+    rewrite_marked_blockquotes(state, _MARKER, to_admonition)
 
 
 def rewrite_cell_alerts(state: StateCore) -> None:

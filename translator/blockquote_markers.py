@@ -9,10 +9,40 @@ each construct has its own module (`alerts`, `video`, `div_blocks`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-__all__ = ["closing_index", "html_token", "marker_at", "strip_marker"]
+__all__ = ["closing_index", "html_token", "marker_at", "rewrite_marked_blockquotes",
+           "strip_marker"]
+
+# (opening, closing, marker) -> the tokens to put where the opening was, or None to leave
+# the blockquote alone. It may edit the opening and closing tokens in place.
+BlockquoteRewrite = Callable[[Token, Token, re.Match[str]], "list[Token] | None"]
+
+
+def rewrite_marked_blockquotes(
+    state: StateCore, pattern: re.Pattern[str], rewrite: BlockquoteRewrite
+) -> None:
+    """Hand each blockquote whose first paragraph opens with `pattern` to `rewrite`; cut
+    the marker from what it keeps (and the paragraph, if nothing else was in it)."""
+    tokens = state.tokens
+    out: list[Token] = []
+    dropped: set[int] = set()
+    for index, token in enumerate(tokens):
+        if index in dropped:
+            continue
+        marker = marker_at(tokens, index, pattern)
+        replacement = None
+        if marker is not None:
+            replacement = rewrite(token, tokens[closing_index(tokens, index)], marker)
+        if marker is None or replacement is None:
+            out.append(token)
+            continue
+        out.extend(replacement)
+        dropped |= strip_marker(tokens, index, marker)
+    state.tokens = out
 
 
 def marker_at(tokens: list[Token], index: int, pattern: re.Pattern[str]) -> re.Match[str] | None:

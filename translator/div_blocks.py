@@ -16,7 +16,7 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .blockquote_markers import closing_index, marker_at, strip_marker
+from .blockquote_markers import rewrite_marked_blockquotes
 from .report import TranslationReport
 
 __all__ = ["DIV_CLASS", "rewrite_div_blocks"]
@@ -31,22 +31,13 @@ _CLASS_NAME = re.compile(r"[^A-Za-z0-9_-]")
 def rewrite_div_blocks(state: StateCore) -> None:
     """Core rule (after ``block``, before ``inline``): blockquotes opening with ``[!div]``."""
     report: TranslationReport = state.env["report"]
-    tokens = state.tokens
-    out: list[Token] = []
-    dropped: set[int] = set()
-    for index, token in enumerate(tokens):
-        if index in dropped:
-            continue
-        marker = marker_at(tokens, index, _MARKER)
-        if marker is None:
-            out.append(token)
-            continue
+
+    def to_div(opening: Token, closing: Token, marker: re.Match[str]) -> list[Token]:
         classes = [_CLASS_NAME.sub("", c) for c in (marker.group("classes") or "").split()]
-        closing = tokens[closing_index(tokens, index)]
-        token.tag = closing.tag = "div"
-        token.attrs = {"class": " ".join([DIV_CLASS, *(f"docfx-{c}" for c in classes if c)])}
-        line = state.env["first_line"] + token.map[0] if token.map else None
-        report.add("div", line, f"[!div] wrapper -> <div class=\"{token.attrs['class']}\">")
-        out.append(token)
-        dropped |= strip_marker(tokens, index, marker)
-    state.tokens = out
+        opening.tag = closing.tag = "div"
+        opening.attrs = {"class": " ".join([DIV_CLASS, *(f"docfx-{c}" for c in classes if c)])}
+        line = state.env["first_line"] + opening.map[0] if opening.map else None
+        report.add("div", line, f"[!div] wrapper -> <div class=\"{opening.attrs['class']}\">")
+        return [opening]
+
+    rewrite_marked_blockquotes(state, _MARKER, to_div)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
 
 from ..conftest import SEED_ARTICLE, Build
 
@@ -62,6 +62,15 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def first_search_hit(page: Page, query: str) -> Locator:
+    """Type `query` into Material's search (opened with "/") and wait for the first hit."""
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    hit = page.locator(".md-search-result__item").first
+    hit.wait_for(timeout=15000)
+    return hit
 
 
 def page_urls(build: Build) -> list[str]:

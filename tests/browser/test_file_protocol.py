@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ..conftest import Archive
-from .conftest import ARTICLE_URL, Traffic
+from .conftest import ARTICLE_URL, Traffic, first_search_hit
 
 
 @pytest.fixture
@@ -48,10 +48,7 @@ def test_search_works_from_files(
     context, traffic = from_files
     page = context.new_page()
     page.goto((dist_archive.unpacked / "site" / "index.html").as_uri())
-    page.keyboard.press("/")
-    page.keyboard.type("hybrid")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=15000)
+    result = first_search_hit(page, "hybrid")
     assert "connectors" in result.inner_text().lower()
     result.locator("a").first.click()
     page.wait_for_url("**/index.html*")

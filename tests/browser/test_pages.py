@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import BrowserContext
 
 from ..conftest import Build
-from .conftest import ARTICLE_URL, Traffic, page_urls
+from .conftest import ARTICLE_URL, Traffic, first_search_hit, page_urls
 
 
 def test_every_page_loads_offline_without_errors(
@@ -42,10 +42,7 @@ def test_search_finds_the_article_offline(
     context, traffic = watched
     page = context.new_page()
     page.goto(site_url, wait_until="networkidle")
-    page.keyboard.press("/")
-    page.keyboard.type("hybrid")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=15000)
+    result = first_search_hit(page, "hybrid")
     assert "connectors" in result.inner_text().lower()
     assert traffic.outside() == []
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import BrowserContext
 
 from ..conftest import Build
-from .conftest import ARTICLE_URL, Traffic, page_urls
+from .conftest import ARTICLE_URL, Traffic, first_search_hit, page_urls
 
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
@@ -91,10 +91,7 @@ def test_search_finds_the_article_under_the_strict_csp(
     context, traffic = csp_watched
     page = context.new_page()
     page.goto(nginx_url, wait_until="networkidle")
-    page.keyboard.press("/")
-    page.keyboard.type("hybrid")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=15000)
+    result = first_search_hit(page, "hybrid")
     assert "connectors" in result.inner_text().lower()
     assert page.evaluate("window.__violations") == []
     assert traffic.outside() == []
