@@ -1,8 +1,11 @@
 """Front matter of a DocFX article: used, never shown.
 
 DocFX articles open with a YAML block between ``---`` lines (``title``, ``description``,
-``ms.date``, ``ms.assetid`` ...). We read it leniently: invalid YAML is reported with its
-line and ignored, so the page still builds and takes its title from its first heading.
+``ms.date``, ``ms.assetid`` ...). We read it leniently: a line that breaks the YAML (upstream
+has ``ms.author:jhendr``, with no space after the colon, above the ``title``) is reported and
+skipped, and the rest is read again, so one typo does not cost the page its title and
+description. If skipping a few lines does not help, the whole block is reported and ignored;
+the page still builds and takes its title from its first heading.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?
 # libyaml's safe loader when PyYAML was built with it (about ten times faster), else Python's
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m/%d/%y", "%Y/%m/%d")
+# Beyond a few bad lines the block is more likely not YAML at all than a typo in it
+_MAX_SKIPPED_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -43,10 +48,21 @@ def split_front_matter(text: str, report: TranslationReport) -> FrontMatter:
 
 
 def _load_yaml(source: str, report: TranslationReport) -> dict[str, object]:
-    try:
-        data = yaml.load(source, Loader=_SafeLoader)
-    except yaml.YAMLError as err:
-        line, problem = _describe_yaml_error(err)
+    lines = source.split("\n")
+    skipped: list[tuple[int, str]] = []  # (source line, PyYAML's words) of each skipped line
+    data: object = None
+    while True:
+        try:
+            data = yaml.load("\n".join(lines), Loader=_SafeLoader)
+            break
+        except yaml.YAMLError as err:
+            line, problem = _describe_yaml_error(err)
+            skipped.append((line, problem))
+            if len(skipped) > _MAX_SKIPPED_LINES or not 2 <= line < len(lines) + 2:
+                break
+            lines[line - 2] = ""  # keep the line count, so later marks still name source lines
+    if skipped and (len(skipped) > _MAX_SKIPPED_LINES or not isinstance(data, dict)):
+        line, problem = skipped[0]
         report.warn(
             "front-matter",
             line,
@@ -54,6 +70,13 @@ def _load_yaml(source: str, report: TranslationReport) -> dict[str, object]:
             "the title is taken from the first heading",
         )
         return {}
+    for line, problem in skipped:
+        report.warn(
+            "front-matter",
+            line,
+            f"front matter is not valid YAML ({problem}); skipped line {line}, "
+            "read the other keys",
+        )
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -31,14 +31,15 @@ def test_undecodable_byte_is_read_as_windows_1252_with_a_warning() -> None:
     assert "Windows-1252" in warnings[0].message
 
 
-def test_invalid_yaml_front_matter_warns_with_the_line_and_keeps_the_page() -> None:
+def test_a_line_breaking_the_front_matter_warns_with_its_line_and_the_rest_is_read() -> None:
     source = "---\ntitle: ok\ndescription: [unclosed\nms.date: 6/23/2018\n---\n\n# Kept\n\nBody.\n"
     result = translate_fixture(source)
     (warning,) = result.report.of_level("warning")
     assert warning.kind == "front-matter"
     assert warning.line is not None and 3 <= warning.line <= 5
-    assert "not valid YAML" in warning.message
-    assert result.meta["title"] == "Kept"
+    assert "not valid YAML" in warning.message and "skipped line 3" in warning.message
+    assert result.meta["title"] == "ok"
+    assert result.meta["ms.date"] == "6/23/2018"  # the keys after the bad line are still read
     assert "<p>Body.</p>" in result.html
 
 
