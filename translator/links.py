@@ -100,14 +100,39 @@ def _resolve_site_absolute(
 ) -> tuple[str, PageInfo | None, bool]:
     docset_path = urlsplit(ctx.settings.upstream_base_url).path  # "/exchange/"
     path = urlsplit(href).path
-    if path.startswith(docset_path):
+    # Public paths are case-insensitive: upstream writes /exchange/... and /Exchange/...
+    if path.lower().startswith(docset_path.lower()):
         in_docset = path[len(docset_path) :]
-        docs_path = posixpath.join(ctx.settings.docset_root, in_docset)
-        return _resolve_relative_to_root(docs_path, href, ctx, line)
+        candidates = _docs_paths(in_docset, ctx)
+        hosted = next((c for c in candidates if _hosted(c, ctx) is not None), None)
+        return _resolve_relative_to_root(hosted or candidates[-1], href, ctx, line)
     public = urlsplit(ctx.settings.upstream_base_url)._replace(path="", query="", fragment="")
     new = public.geturl() + href
     ctx.report.add("link", line, f"{href} is in another docset -> {new}")
     return new, None, True
+
+
+def _docs_paths(in_docset: str, ctx: ArticleContext) -> list[str]:
+    """Where a public docset path may be in docs/: under each docfx.json content folder
+    publishing that prefix (longest first), then under the docset root."""
+    paths = []
+    folders = sorted(ctx.settings.content_folders.items(), key=lambda item: -len(item[1]))
+    for folder, prefix in folders:
+        if not prefix:
+            paths.append(posixpath.join(folder, in_docset))
+        elif in_docset.lower().startswith(prefix.lower() + "/"):
+            paths.append(posixpath.join(folder, in_docset[len(prefix) + 1 :]))
+    return [*paths, posixpath.join(ctx.settings.docset_root, in_docset)]
+
+
+def _hosted(docs_path: str, ctx: ArticleContext) -> PageInfo | None:
+    """The hosted page at a docs path (`a/b`, `a/b.md` or `a/b/index.md`), in any case."""
+    candidates = [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
+    page = next((ctx.index.pages[c] for c in candidates if c in ctx.index.pages), None)
+    if page is None:
+        lowered = {c.lower() for c in candidates}
+        page = next((p for path, p in ctx.index.pages.items() if path.lower() in lowered), None)
+    return page
 
 
 def _resolve_relative(
@@ -125,7 +150,7 @@ def _resolve_relative_to_root(
     candidates = [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
     page = next((ctx.index.pages[c] for c in candidates if c in ctx.index.pages), None)
     if page is None and href.startswith("/"):
-        page = _page_in_subfolder(candidates, ctx)
+        page = _hosted(docs_path, ctx) or _page_in_subfolder(candidates, ctx)
     if page is not None:
         anchor = _checked_anchor(page, fragment, ctx, line, href) if fragment else ""
         if page.src_path == ctx.page.src_path and anchor:
@@ -133,10 +158,11 @@ def _resolve_relative_to_root(
         return ctx.href_to(page.url) + _fragment(anchor), page, False
     if docs_path in ctx.index.files:
         return ctx.href_to(docs_path) + _fragment(fragment), None, False
+    query = f"?{parts.query}" if parts.query else ""  # e.g. ?view=...: learn's version switch
     public = upstream_url(
         ctx.settings.upstream_base_url, docs_path, ctx.settings.docset_root,
         ctx.settings.content_folders,
-    ) + _fragment(fragment)
+    ) + query + _fragment(fragment)
     ctx.report.add("link", line, f"{href}: article not in docs/ -> public URL {public}")
     return public, None, True
 

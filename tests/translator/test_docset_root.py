@@ -90,3 +90,24 @@ def test_docfx_json_content_folders_map_to_their_public_prefix() -> None:
 def test_public_url_of_an_article_in_a_content_folder(docs_path: str, url: str) -> None:
     folders = content_folders("docset/docfx.json", DOCFX_JSON)
     assert upstream_url(BASE, docs_path, "", folders) == url
+
+
+def test_site_absolute_links_find_hosted_articles_in_content_folders_in_any_case() -> None:
+    folders = content_folders("docset/docfx.json", DOCFX_JSON)
+    article = "docset/Online/area/article.md"
+    source = (
+        "[same folder](/exchange/area/page) [capitalised](/Exchange/Area/Page?view=x#part) "
+        "[server](/exchange/mail/relay) [guide](/exchange/guides/start) "
+        "[absent](/exchange/area/gone?view=exchserver-2019)\n"
+    )
+    parsed = parse_article(article, source.encode("utf-8"))
+    hosted = [parse_article(p, b"# Hosted\n\n## Part\n").page_info() for p in (
+        "docset/Online/area/page.md", "docset/Server/mail/relay.md", "docset/Guides/start.md")]
+    index = SiteIndex.build([parsed.page_info(), *hosted], [])
+    settings = TranslationSettings(upstream_base_url=BASE, content_folders=folders)
+    html = render_article(parsed, index, settings).html
+    assert 'href="../page/">same folder' in html
+    assert 'href="../page/#part">capitalised' in html
+    assert 'href="../../../Server/mail/relay/">server' in html
+    assert 'href="../../../Guides/start/">guide' in html
+    assert f'href="{BASE}area/gone?view=exchserver-2019" class="docfx-external">absent' in html
