@@ -249,6 +249,13 @@ def article_paths(docs: Path) -> tuple[list[str], dict[str, str]]:
     return [p for p in files if p not in included and p not in redirects], files
 
 
+def prepare_docs(src_dir: Path, docs: Path) -> None:
+    """`src_dir`'s articles as a docs folder, with this site's own stylesheets and scripts
+    (mkdocs.yml and the templates name them), so the pages are the ones a reader gets."""
+    shutil.copytree(src_dir, docs)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
+
+
 def build_site(docs: Path, site: Path, *, with_translation: bool) -> float:
     """Build `docs` with this project's settings; returns the seconds it took."""
     config = load_config(
@@ -319,7 +326,7 @@ def main() -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         docs, ours_site, plain_site = Path(tmp) / "docs", Path(tmp) / "ours", Path(tmp) / "plain"
-        shutil.copytree(args.src_dir, docs)
+        prepare_docs(args.src_dir, docs)
         n = len(article_paths(docs)[0])
         # One untimed build of each first (imports, template compilation: the first build
         # of a process pays them), then the two kinds in turn, so drift hits both alike.

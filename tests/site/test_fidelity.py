@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import shutil
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -37,7 +37,7 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, M
     bench = load_bench()
     tmp = tmp_path_factory.mktemp("fidelity")
     docs, site = tmp / "docs", tmp / "site"
-    shutil.copytree(CORPUS, docs)
+    bench.prepare_docs(CORPUS, docs)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     bench.build_site(docs, site, with_translation=True)
     return docs, site, bench
@@ -74,3 +74,17 @@ def test_the_comparison_sees_a_broken_page(corpus_site: tuple[Path, Path, Module
     result = bench.compare_site(docs, plain)
     assert result.identical_share < 0.5
     assert result.marker_count > 10
+
+
+def test_corpus_pages_get_every_stylesheet_and_script_they_name(
+    corpus_site: tuple[Path, Path, ModuleType],
+) -> None:
+    _, site, _ = corpus_site
+    missing = []
+    for page in site.rglob("*.html"):
+        for ref in re.findall(r'(?:src|href)="([^"#?:]+\.(?:css|js))"', page.read_text()):
+            # 404.html links from the site root (it is served at any depth)
+            target = site / ref.lstrip("/") if ref.startswith("/") else page.parent / ref
+            if not target.resolve().is_file():
+                missing.append(f"{page.relative_to(site)}: {ref}")
+    assert missing == []
