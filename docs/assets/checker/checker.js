@@ -50,6 +50,9 @@ function startEngine(spec) {
   // exposed for tests and benchmarks: engine starts in this tab, and the boot's stages
   window.__connectorChecker = { boots: (window.__connectorChecker?.boots ?? 0) + 1 };
   const listeners = new Set();
+  // The latest boot stage: a widget that binds later (instant navigation, or after the
+  // early worker's buffered messages were replayed) shows it at once.
+  let lastStage = null;
   const pending = new Map();
   const reason = whyItCannotRun();
   let worker = null;
@@ -63,11 +66,13 @@ function startEngine(spec) {
     }, spec.bootTimeoutSeconds * 1000);
     const handle = (data) => {
       if (data.type === "progress") {
+        lastStage = data.stage;
         // a listener answers false once its widget has left the page (instant navigation)
         for (const listener of [...listeners]) if (listener(data.stage) === false) listeners.delete(listener);
       }
       else if (data.type === "ready") {
         clearTimeout(timer);
+        lastStage = null;
         // exposed for benchmarks and tests: how long each boot stage took in the worker
         window.__connectorChecker.bootStages = data.stages;
         resolve(data.bootMs);
@@ -92,7 +97,9 @@ function startEngine(spec) {
   let nextId = 0;
   engine = {
     ready,
-    onProgress: (listener) => listeners.add(listener),
+    onProgress: (listener) => {
+      if (lastStage === null || listener(lastStage) !== false) listeners.add(listener);
+    },
     decide: async (answers) => {
       await ready;
       const id = ++nextId;
