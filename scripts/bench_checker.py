@@ -69,6 +69,10 @@ new MutationObserver((_, observer) => {
 """
 
 
+def progress(what: str) -> None:
+    print(f"... {what}", file=sys.stderr, flush=True)
+
+
 def stock_location(tmp: Path) -> str:
     """An nginx location serving the stock page and the npm package's unmodified files."""
     stock = tmp / "stock"
@@ -77,10 +81,7 @@ def stock_location(tmp: Path) -> str:
                  "python_stdlib.zip"):
         shutil.copy2(PYODIDE / name, stock / name)
     (stock / "index.html").write_text(STOCK_PAGE)
-    precompress(stock)
-    brotli = "brotli_static on;" if BROTLI_MODULE.exists() else ""
-    return (f"    location /__stock__/ {{ alias {stock}/; gzip_static on; {brotli}\n"
-            '        add_header Cache-Control "public, max-age=31536000, immutable"; }')
+    return static_location("/__stock__/", stock)
 
 
 def snapshot_variant_location(tmp: Path) -> str:
@@ -89,11 +90,15 @@ def snapshot_variant_location(tmp: Path) -> str:
     env = {**os.environ, "CHECKER_MEMORY_SNAPSHOT": "true", "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],
                    cwd=ROOT, env=env, check=True)
-    precompress(site, cache=ROOT / "build" / "precompressed")
+    return static_location("/snapshot-variant/", site)
+
+
+def static_location(url_path: str, directory: Path) -> str:
+    """`directory`, precompressed like the archive, served at `url_path` with the same
+    compression and caching as the archive's versioned assets (no CSP: timing only)."""
+    precompress(directory, cache=ROOT / "build" / "precompressed")
     brotli = "brotli_static on;" if BROTLI_MODULE.exists() else ""
-    return (f"    location /snapshot-variant/ {{ alias {site}/; gzip_static on; {brotli}\n"
-            "        types { application/wasm wasm; text/javascript mjs js; text/html html; "
-            "application/json json; text/css css; }\n"
+    return (f"    location {url_path} {{ alias {directory}/; gzip_static on; {brotli}\n"
             '        add_header Cache-Control "public, max-age=31536000, immutable"; }')
 
 
@@ -204,17 +209,23 @@ def main() -> None:
     median: Callable[[list[float]], float] = statistics.median
     with tempfile.TemporaryDirectory() as tmp:
         unpacked = unpack_archive(Path(tmp))
+        progress("building the memory-snapshot variant of the site")
         extra = stock_location(Path(tmp)) + "\n" + snapshot_variant_location(Path(tmp))
         with serve_archive(unpacked, Path(tmp), extra) as base, sync_playwright() as playwright:
             root = base.removesuffix(urlsplit(base).path) + "/"
+            progress(f"stock Pyodide boot, {args.rounds} rounds")
             stock = measure(playwright, root + "__stock__/", args.rounds)
+            progress(f"our checker, {args.rounds} rounds")
             ours = measure(playwright, f"{base}checker/?{SHARED_QUERY}", args.rounds)
+            progress(f"our checker with the memory snapshot, {args.rounds} rounds")
             snapshot = measure(playwright, f"{root}snapshot-variant/checker/?{SHARED_QUERY}",
                                args.rounds)
+            progress(f"the article and a second page view, {args.rounds} rounds")
             article = measure(playwright, f"{base}{ARTICLE}?{SHARED_QUERY}", args.rounds,
                               second_view=f"{base}checker/")
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                                  args=CHROMIUM_ARGS)
+            progress("answer changes")
             changes = answer_change_ms(browser, f"{base}checker/?{SHARED_QUERY}")
             browser.close()
     brotli = "gzip + brotli" if BROTLI_MODULE.exists() else "gzip"

@@ -60,6 +60,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / stem
         shutil.copytree(args.site, staging / "site")
+        print("precompressing (brotli at top quality: ~30 s the first time, then cached "
+              "in build/precompressed/)", flush=True)
         count = precompress(staging / "site", cache=ROOT / "build" / "precompressed")
         for name in ("nginx.conf.sample", "HOSTING.md"):
             shutil.copy2(TEMPLATES / name, staging / name)

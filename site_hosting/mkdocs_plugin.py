@@ -67,11 +67,8 @@ class SiteHostingPlugin(BasePlugin[SiteHostingConfig]):
 
     def _support_file_protocol(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        # Relative to the project: the folder holding docs/, or else mkdocs.yml's (a build
-        # of another docs_dir with this configuration, as the fidelity benchmark does).
-        roots = [Path(config.docs_dir).parent, Path(config.config_file_path or ".").parent]
-        packages = [root / self.config.iframe_worker_package for root in roots]
-        package = next((p for p in packages if (p / "shim" / "index.js").is_file()), packages[0])
+        # relative to the project (the folder holding docs/), as the checker's paths are
+        package = Path(config.docs_dir).parent / self.config.iframe_worker_package
         shim = package / "shim" / "index.js"
         if not shim.is_file():
             raise PluginError(

@@ -102,10 +102,12 @@ def _resolve_site_absolute(
     path = urlsplit(href).path
     # Public paths are case-insensitive: upstream writes /exchange/... and /Exchange/...
     if path.lower().startswith(docset_path.lower()):
-        in_docset = path[len(docset_path) :]
-        candidates = _docs_paths(in_docset, ctx)
-        hosted = next((c for c in candidates if _hosted(c, ctx) is not None), None)
-        return _resolve_relative_to_root(hosted or candidates[-1], href, ctx, line)
+        candidates = _docs_paths(path[len(docset_path) :], ctx)
+        found = ((c, _page_at(c, ctx, any_case=True)) for c in candidates)
+        docs_path, page = next((f for f in found if f[1] is not None), (candidates[-1], None))
+        if page is None:
+            page = _page_in_subfolder(_page_paths(docs_path), ctx)
+        return _resolve_to(docs_path, page, href, ctx, line)
     public = urlsplit(ctx.settings.upstream_base_url)._replace(path="", query="", fragment="")
     new = public.geturl() + href
     ctx.report.add("link", line, f"{href} is in another docset -> {new}")
@@ -125,11 +127,16 @@ def _docs_paths(in_docset: str, ctx: ArticleContext) -> list[str]:
     return [*paths, posixpath.join(ctx.settings.docset_root, in_docset)]
 
 
-def _hosted(docs_path: str, ctx: ArticleContext) -> PageInfo | None:
-    """The hosted page at a docs path (`a/b`, `a/b.md` or `a/b/index.md`), in any case."""
-    candidates = [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
+def _page_paths(docs_path: str) -> list[str]:
+    """The files a link to `docs_path` may mean: `a/b`, `a/b.md`, `a/b/index.md`."""
+    return [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
+
+
+def _page_at(docs_path: str, ctx: ArticleContext, *, any_case: bool) -> PageInfo | None:
+    """The hosted page a link to `docs_path` means; with `any_case`, ignoring case."""
+    candidates = _page_paths(docs_path)
     page = next((ctx.index.pages[c] for c in candidates if c in ctx.index.pages), None)
-    if page is None:
+    if page is None and any_case:
         lowered = {c.lower() for c in candidates}
         page = next((p for path, p in ctx.index.pages.items() if path.lower() in lowered), None)
     return page
@@ -138,19 +145,16 @@ def _hosted(docs_path: str, ctx: ArticleContext) -> PageInfo | None:
 def _resolve_relative(
     href: str, ctx: ArticleContext, line: int | None
 ) -> tuple[str, PageInfo | None, bool]:
-    path = urlsplit(href).path
-    return _resolve_relative_to_root(ctx.resolve(path), href, ctx, line)
+    docs_path = ctx.resolve(urlsplit(href).path)
+    return _resolve_to(docs_path, _page_at(docs_path, ctx, any_case=False), href, ctx, line)
 
 
-def _resolve_relative_to_root(
-    docs_path: str, href: str, ctx: ArticleContext, line: int | None
+def _resolve_to(
+    docs_path: str, page: PageInfo | None, href: str, ctx: ArticleContext, line: int | None
 ) -> tuple[str, PageInfo | None, bool]:
+    """The href for a link to `docs_path`: the hosted `page`, a file, or the public URL."""
     parts = urlsplit(href)
     fragment = parts.fragment
-    candidates = [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
-    page = next((ctx.index.pages[c] for c in candidates if c in ctx.index.pages), None)
-    if page is None and href.startswith("/"):
-        page = _hosted(docs_path, ctx) or _page_in_subfolder(candidates, ctx)
     if page is not None:
         anchor = _checked_anchor(page, fragment, ctx, line, href) if fragment else ""
         if page.src_path == ctx.page.src_path and anchor:

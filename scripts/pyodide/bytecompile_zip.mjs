@@ -88,24 +88,21 @@ writeFileSync(output, bytes);
 console.log(`byte-compiled ${compiled} modules for Python ${major}.${minor}: ${output} (${bytes.length} bytes)`);
 
 // Python that imports what the checker's worker imports, runs the engine on every
-// combination of answers (refused ones included: their error path imports too) and
+// reachable set of answers and on refused ones (their error path imports too) and
 // returns the stdlib zip entries of every module now loaded, package __init__ files included.
 function EXERCISE_ENGINE() {
   return `
-import itertools, json, sys, traceback
-from engine import AnswerError, decide, load_packaged_model
+import json, sys, traceback
+from engine import load_packaged_model, reachable_answer_sets
+from engine.json_api import answer  # what the worker calls
 
-model = load_packaged_model()
-questions = [(q.id, [None, *q.values]) for q in model.questions.values()]
-for combination in itertools.product(*(values for _, values in questions)):
-    answers = {key: value for (key, _), value in zip(questions, combination) if value}
-    try:
-        json.dumps(decide(model, answers))
-    except AnswerError as error:
-        json.dumps({"error": str(error), "key": error.key, "valid": list(error.valid)})
+refused = [{}, {"service": "eop", "servers": "none", "partners": "no"},
+           {"no-such-question": "x"}]
+for answers in reachable_answer_sets(load_packaged_model()) + refused:
+    answer(json.dumps(answers))
 try:
-    decide(model, {"no-such-question": "x"})
-except AnswerError:
+    raise LookupError("a traceback, as Pyodide formats a Python error for JavaScript")
+except LookupError:
     traceback.format_exc()
 
 # Codecs looked up by name at run time rather than imported: keep the common ones.

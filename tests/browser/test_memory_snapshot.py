@@ -3,10 +3,7 @@ restores Python's memory with the engine imported, and answers as the engine doe
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -15,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from ..conftest import ROOT, config_for_port, free_loopback_port, run_mkdocs_build
-from .conftest import ARTICLE_URL, Traffic, _QuietHandler
+from .conftest import ARTICLE_URL, Traffic, serve_directory
 from .test_checker import SHARED_ANSWERS, expected_verdict, verdict_of
 
 
@@ -31,11 +28,8 @@ def snapshot_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         del os.environ["CHECKER_MEMORY_SNAPSHOT"]
     assert result.returncode == 0, result.stdout + result.stderr
     assert list(Path(site).glob("assets/pyodide/*/engine-*.snapshot"))
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}/"
-    server.shutdown()
+    with serve_directory(site, port) as url:
+        yield url
 
 
 def watched_page(browser: Browser, origin: str) -> tuple[Page, Traffic]:
