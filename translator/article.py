@@ -6,7 +6,7 @@ the adapter parses all articles first, builds a `SiteIndex`, then renders each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -39,6 +39,7 @@ class ParsedArticle:
     tokens: list[Token]
     env: dict[str, Any]
     report: TranslationReport
+    meta_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> source line
 
     @property
     def redirect_url(self) -> str | None:
@@ -88,7 +89,7 @@ def parse_article(src_path: str, data: bytes, read_file: ReadFile | None = None)
     }
     tokens = docfx_markdown().parse(body, env)
     title = _title(front.meta, tokens, src_path)
-    return ParsedArticle(src_path, front.meta, title, tokens, env, report)
+    return ParsedArticle(src_path, front.meta, title, tokens, env, report, front.key_lines)
 
 
 def render_article(
@@ -147,7 +148,7 @@ def _material_meta(parsed: ParsedArticle) -> dict[str, object]:
         else:
             parsed.report.warn(
                 "front-matter",
-                None,
+                parsed.meta_lines.get("ms.date"),
                 f"ms.date {parsed.meta['ms.date']!r} is not a date like 6/23/2018 or "
                 "2018-06-23; no 'last updated' date is shown",
             )

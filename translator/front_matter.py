@@ -28,11 +28,17 @@ _DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m/%d/%y", "%Y/%m/%d")
 _MAX_SKIPPED_LINES = 3
 
 
+# A top-level key at the start of a line: ``ms.date: 6/23/2018`` -> ``ms.date``
+_TOP_LEVEL_KEY = re.compile(r"(?P<key>[^\s#:'\"-][^:]*?)[ \t]*:(?:[ \t]|$)")
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     meta: dict[str, object] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # 1-based line of the source where `body` starts
+    # 1-based source line of each top-level key, so a bad value can be reported where it is
+    key_lines: dict[str, int] = field(default_factory=dict)
 
 
 def split_front_matter(text: str, report: TranslationReport) -> FrontMatter:
@@ -43,8 +49,20 @@ def split_front_matter(text: str, report: TranslationReport) -> FrontMatter:
     body_line = text.count("\n", 0, match.end()) + 1
     if match.end() == len(text) and not text.endswith("\n"):
         body_line -= 1
-    meta = _load_yaml(match.group("yaml") or "", report)
-    return FrontMatter(meta, text[match.end() :], body_line)
+    source = match.group("yaml") or ""
+    meta = _load_yaml(source, report)
+    return FrontMatter(meta, text[match.end() :], body_line, _key_lines(source))
+
+
+def _key_lines(source: str) -> dict[str, int]:
+    """Top-level key -> its source line (the YAML block starts on line 2; the last of a
+    repeated key wins, as in the parsed mapping)."""
+    lines: dict[str, int] = {}
+    for index, line in enumerate(source.split("\n")):
+        match = _TOP_LEVEL_KEY.match(line)
+        if match:
+            lines[match.group("key")] = index + 2
+    return lines
 
 
 def _load_yaml(source: str, report: TranslationReport) -> dict[str, object]:

@@ -43,6 +43,17 @@ def test_a_line_breaking_the_front_matter_warns_with_its_line_and_the_rest_is_re
     assert "<p>Body.</p>" in result.html
 
 
+def test_an_ms_date_that_is_not_a_date_warns_with_its_line() -> None:
+    source = "---\ntitle: Dated\nms.author: someone\nms.date:  next week\n---\n\n# Dated\n"
+    result = translate_fixture(source)
+    (warning,) = result.report.of_level("warning")
+    assert warning.kind == "front-matter"
+    assert warning.line == 4
+    assert "'next week' is not a date like 6/23/2018" in warning.message
+    assert "revision_date" not in result.meta
+    assert result.meta["title"] == "Dated"
+
+
 def test_unknown_alert_type_warns_with_its_line_and_lists_valid_types() -> None:
     (warning,) = decisions("Intro.\n\n> [!SOMETHING]\n> Body.\n", "alert")
     assert warning.level == "warning"
