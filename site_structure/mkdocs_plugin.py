@@ -58,7 +58,8 @@ class SiteStructurePlugin(BasePlugin[SiteStructurePluginConfig]):
         last = []
         if self.config.report_page and docfx is not None:
             last.append(self.config.report_page)
-        navigation = build_navigation(toc_files, articles, own + last, last)
+        settings = docfx.settings if docfx is not None else None
+        navigation = build_navigation(toc_files, articles, own + last, last, settings)
         for problem in navigation.problems:
             log.info(f"site structure: {problem.located()}")
         if last:

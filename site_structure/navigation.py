@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from translator.site_index import TranslationSettings
+
 from .folder_order import folder_order_nav
 from .nav_items import NavItem, NavPage
 from .toc_entries import StructureProblem
@@ -32,12 +34,14 @@ def build_navigation(
     articles: Mapping[str, str],
     own_pages: Sequence[str],
     last_pages: Sequence[str] = (),
+    settings: TranslationSettings | None = None,
 ) -> SiteNavigation:
     """`toc_files`: TOC path -> text; `articles`: upstream page -> title; `own_pages`:
-    our pages (their titles are their own); `last_pages`: ours too, put at the very end."""
+    our pages (their titles are their own); `last_pages`: ours too, put at the very end;
+    `settings`: the translator's, for TOC hrefs like ``/exchange/a/b``."""
     ours = [p for p in own_pages if p not in last_pages]
     titles: dict[str, str | None] = {**dict.fromkeys(ours), **articles}
-    toc = TocNavigation(toc_files, titles)
+    toc = TocNavigation(toc_files, titles, settings)
     items: list[NavItem] = []
     if HOME_PAGE in ours:
         items.append(NavPage(None, HOME_PAGE))

@@ -5,7 +5,10 @@ An entry's ``href`` is relative to its TOC file. It is one of:
 - a URL (``https://...``, ``mailto:``): an external link;
 - a nested TOC (``sub/toc.yml``, ``sub/toc.md``, or a folder ``sub/`` holding one): its
   items become the entry's items (``topicHref`` then names the entry's own page);
-- a page of the site (``a.md``, ``a``, ``sub/`` with an ``index.md``).
+- a page of the site (``a.md``, ``a``, ``sub/`` with an ``index.md``);
+- a site-absolute path (``/exchange/a/b``, any case): the hosted article it names, found
+  as the article links are (docfx.json content folders, the docset root), else a link to
+  it on the public site.
 
 Anything else (a missing file, an included file, a redirect stub, a TOC that includes
 itself) is reported with the TOC file and line and left out. TOC files no other TOC points
@@ -20,6 +23,7 @@ from collections.abc import Mapping
 from urllib.parse import unquote, urlsplit
 
 from translator.docset import is_toc_file
+from translator.site_index import TranslationSettings, docset_paths, public_site_url
 
 from .folder_order import folder_title
 from .nav_items import NavItem, NavLink, NavPage, NavSection
@@ -43,8 +47,15 @@ def read_toc(path: str, text: str) -> tuple[list[TocEntry], list[StructureProble
 class TocNavigation:
     """The navigation the TOC files of a site describe, over the site's pages."""
 
-    def __init__(self, toc_files: Mapping[str, str], pages: Mapping[str, str | None]) -> None:
+    def __init__(
+        self,
+        toc_files: Mapping[str, str],
+        pages: Mapping[str, str | None],
+        settings: TranslationSettings | None = None,
+    ) -> None:
         self.pages = pages  # docs-relative path -> title (None: its own)
+        self.settings = settings or TranslationSettings()
+        self._any_case = {path.lower(): path for path in pages}
         self.problems: list[StructureProblem] = []
         self.listed: dict[str, str] = {}  # page -> where it is listed ("toc.yml:3")
         self._tocs: dict[str, list[TocEntry]] = {}
@@ -89,6 +100,9 @@ class TocNavigation:
         nested = self._nested_toc(toc, entry.href) if entry.href else None
         if entry.href and _SCHEME.match(entry.href):
             children.append(NavLink(entry.name, entry.href))
+        elif entry.href and entry.href.startswith("/") and self._lookup(toc, entry.href) is None:
+            # an article of the public site we do not host
+            children.append(NavLink(entry.name, public_site_url(entry.href, self.settings)))
         elif nested is not None and nested in reading:
             self._problem(toc, entry, f"'{entry.href}' is a TOC already being read (a loop); "
                                       "not followed")
@@ -107,12 +121,20 @@ class TocNavigation:
             return children[0]  # a plain page or link, not a group
         return NavSection(entry.name, children) if children else None
 
+    def _lookup(self, toc: str, href: str) -> str | None:
+        """The page of the site `href` (relative to `toc`, or site-absolute) names."""
+        path = unquote(urlsplit(href).path)
+        if href.startswith("/"):  # /exchange/a/b: where the article links find it, any case
+            candidates = [posixpath.normpath(c).lower()
+                          for docs_path in docset_paths(path, self.settings) or []
+                          for c in _page_files(docs_path)]
+            return next((self._any_case[c] for c in candidates if c in self._any_case), None)
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(toc), path))
+        return next((c for c in _page_files(path) if c in self.pages), None)
+
     def _page(self, toc: str, entry: TocEntry, href: str) -> str | None:
         """The page `href` names (listed once: later mentions are reported)."""
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(toc),
-                                                 unquote(urlsplit(href).path)))
-        candidates = [path, path + ".md", posixpath.join(path, "index.md")]
-        page = next((c for c in candidates if c in self.pages), None)
+        page = self._lookup(toc, href)
         where = f"{toc}:{entry.line}" if entry.line else toc
         if page is None:
             self._problem(toc, entry, f"'{href}' ({entry.name}) is not a page of this site "
@@ -126,7 +148,7 @@ class TocNavigation:
         return page
 
     def _nested_toc(self, toc: str, href: str) -> str | None:
-        if _SCHEME.match(href):
+        if _SCHEME.match(href) or href.startswith("/"):
             return None
         path = posixpath.normpath(posixpath.join(posixpath.dirname(toc),
                                                  unquote(urlsplit(href).path)))
@@ -143,3 +165,8 @@ class TocNavigation:
 
 def _walk(entries: list[TocEntry]) -> list[TocEntry]:
     return [e for entry in entries for e in (entry, *_walk(entry.items))]
+
+
+def _page_files(path: str) -> list[str]:
+    """The files a link to `path` may mean: `a/b`, `a/b.md`, `a/b/index.md`."""
+    return [path, path + ".md", posixpath.join(path, "index.md")]

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from .article_context import ArticleContext
-from .site_index import PageInfo, upstream_url
+from .site_index import PageInfo, docset_paths, public_site_url, upstream_url
 
 __all__ = ["EXTERNAL_LINK_CLASS", "resolve_href", "rewrite_links"]
 
@@ -98,33 +98,17 @@ def _resolve_assetid(
 def _resolve_site_absolute(
     href: str, ctx: ArticleContext, line: int | None
 ) -> tuple[str, PageInfo | None, bool]:
-    docset_path = urlsplit(ctx.settings.upstream_base_url).path  # "/exchange/"
-    path = urlsplit(href).path
     # Public paths are case-insensitive: upstream writes /exchange/... and /Exchange/...
-    if path.lower().startswith(docset_path.lower()):
-        candidates = _docs_paths(path[len(docset_path) :], ctx)
+    candidates = docset_paths(urlsplit(href).path, ctx.settings)
+    if candidates is not None:
         found = ((c, _page_at(c, ctx, any_case=True)) for c in candidates)
         docs_path, page = next((f for f in found if f[1] is not None), (candidates[-1], None))
         if page is None:
             page = _page_in_subfolder(_page_paths(docs_path), ctx)
         return _resolve_to(docs_path, page, href, ctx, line)
-    public = urlsplit(ctx.settings.upstream_base_url)._replace(path="", query="", fragment="")
-    new = public.geturl() + href
+    new = public_site_url(href, ctx.settings)
     ctx.report.add("link", line, f"{href} is in another docset -> {new}")
     return new, None, True
-
-
-def _docs_paths(in_docset: str, ctx: ArticleContext) -> list[str]:
-    """Where a public docset path may be in docs/: under each docfx.json content folder
-    publishing that prefix (longest first), then under the docset root."""
-    paths = []
-    folders = sorted(ctx.settings.content_folders.items(), key=lambda item: -len(item[1]))
-    for folder, prefix in folders:
-        if not prefix:
-            paths.append(posixpath.join(folder, in_docset))
-        elif in_docset.lower().startswith(prefix.lower() + "/"):
-            paths.append(posixpath.join(folder, in_docset[len(prefix) + 1 :]))
-    return [*paths, posixpath.join(ctx.settings.docset_root, in_docset)]
 
 
 def _page_paths(docs_path: str) -> list[str]:

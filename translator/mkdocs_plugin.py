@@ -58,6 +58,8 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         self.parsed: dict[str, ParsedArticle] = {}
         self.redirects: list[RedirectPage] = []
         self.translated: dict[str, TranslatedArticle] = {}
+        # this build's settings (the site structure plugin resolves TOC hrefs with them)
+        self.settings = TranslationSettings()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -80,7 +82,7 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         }
         included = frozenset().union(*(p.included for p in self.parsed.values()))
         index = self._site_index(files, config)
-        settings = TranslationSettings(
+        settings = self.settings = TranslationSettings(
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
             docset_root=find_docset_root(f.src_uri for f in files),

@@ -10,13 +10,15 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 __all__ = [
     "PageInfo",
     "SiteIndex",
     "TranslationSettings",
+    "docset_paths",
     "page_url",
+    "public_site_url",
     "relative_url",
     "title_from_path",
     "upstream_url",
@@ -118,3 +120,30 @@ def upstream_url(
     if posixpath.basename(stem) == "index":
         stem = posixpath.dirname(stem) + "/"
     return urljoin(base if base.endswith("/") else base + "/", stem)
+
+
+def docset_paths(site_path: str, settings: TranslationSettings) -> list[str] | None:
+    """Where a site-absolute path (``/exchange/a/b``, any case) may be in docs/.
+
+    Candidates in order: under each docfx.json content folder publishing that prefix
+    (longest prefix first), then under the docset root. None when the path is outside this
+    docset (``/microsoft-365/...``).
+    """
+    docset = urlsplit(settings.upstream_base_url).path  # "/exchange/"
+    if not site_path.lower().startswith(docset.lower()):
+        return None
+    in_docset = site_path[len(docset):]
+    paths = []
+    folders = sorted(settings.content_folders.items(), key=lambda item: -len(item[1]))
+    for folder, prefix in folders:
+        if not prefix:
+            paths.append(posixpath.join(folder, in_docset))
+        elif in_docset.lower().startswith(prefix.lower() + "/"):
+            paths.append(posixpath.join(folder, in_docset[len(prefix) + 1:]))
+    return [*paths, posixpath.join(settings.docset_root, in_docset)]
+
+
+def public_site_url(site_href: str, settings: TranslationSettings) -> str:
+    """A site-absolute href on the public site: ``/exchange/x?view=y`` -> ``https://.../exchange/x?view=y``."""
+    origin = urlsplit(settings.upstream_base_url)._replace(path="", query="", fragment="")
+    return origin.geturl() + site_href

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from site_structure import build_navigation, to_mkdocs_nav
+from translator.site_index import TranslationSettings
 
 ARTICLES = {
     "upstream/index.md": "Docset home",
@@ -109,4 +110,38 @@ def test_a_group_without_href_or_items_is_reported() -> None:
     assert to_mkdocs_nav(navigation.items) == [{"A": "a.md"}]
     assert [p.located() for p in navigation.problems] == [
         "toc.md:1: 'Empty group' has no href and no items; left out"
+    ]
+
+
+def test_site_absolute_toc_hrefs_find_hosted_articles_in_any_case_else_link_the_public_site() -> None:
+    settings = TranslationSettings(
+        upstream_base_url="https://learn.microsoft.com/exchange/",
+        docset_root="upstream",
+        content_folders={"upstream/online": "online"},
+    )
+    toc = """\
+- name: Connectors
+  href: /Exchange/online/Mail-Flow/connectors
+- name: Overview
+  href: /exchange/index
+- name: Not hosted
+  href: /exchange/online/mail-flow/other?view=exchserver-2019
+- name: Another docset
+  href: /microsoft-365/admin/setup
+- name: Connectors again
+  href: /exchange/online/mail-flow/connectors.md
+"""
+    articles = {"upstream/online/mail-flow/connectors.md": "Connectors",
+                "upstream/index.md": "Home"}
+    navigation = build_navigation({"upstream/toc.yml": toc}, articles, [], settings=settings)
+    assert to_mkdocs_nav(navigation.items) == [
+        {"Connectors": "upstream/online/mail-flow/connectors.md"},
+        {"Overview": "upstream/index.md"},
+        {"Not hosted": "https://learn.microsoft.com/exchange/online/mail-flow/other"
+                       "?view=exchserver-2019"},
+        {"Another docset": "https://learn.microsoft.com/microsoft-365/admin/setup"},
+    ]
+    assert [p.located() for p in navigation.problems] == [
+        "upstream/toc.yml:9: '/exchange/online/mail-flow/connectors.md' is already listed "
+        "at upstream/toc.yml:1; kept there only",
     ]
