@@ -57,7 +57,7 @@ $(WHEEL): $(MODEL_JSON) $(wildcard engine/*.py) scripts/build_engine_wheel.py $(
 	node scripts/pyodide/bytecompile_zip.mjs build/wheel-source/$(WHEEL_NAME) $(WHEEL)
 
 # Only the stdlib modules that start-up, the wheel's installation and the engine import
-# (found by running them in Pyodide): 1.3 MB gzip on the wire instead of 4.5 MB.
+# (found by running them in Pyodide): 0.85 MB brotli on the wire instead of 4.5 MB.
 $(STDLIB_ZIP): $(WHEEL) $(NODE_STAMP) scripts/pyodide/bytecompile_zip.mjs
 	mkdir -p $(CHECKER_DIR)
 	node scripts/pyodide/bytecompile_zip.mjs --stdlib $(STDLIB_ZIP) --only-imported-by $(WHEEL)

@@ -13,6 +13,9 @@ same precompressed copies), then drives Debian's Chromium:
 - each cold (new browser profile, empty cache) and warm (reload, HTTP cache);
 - bytes on the wire for each; for a first visit to the article (to its inline verdict)
   and for a second page view after it (the checker page, a full load);
+- our worker alone: a minimal page with only the checker's <meta> and engine-boot.js
+  (added to the unpacked archive, same CSP), to show what the Material page around the
+  checker costs;
 - the same for the site built with the checker's opt-in memory snapshot
   (CHECKER_MEMORY_SNAPSHOT=true), served beside it;
 - the time from an answer change to the new verdict.
@@ -82,6 +85,36 @@ def stock_location(tmp: Path) -> str:
         shutil.copy2(PYODIDE / name, stock / name)
     (stock / "index.html").write_text(STOCK_PAGE)
     return static_location("/__stock__/", stock)
+
+
+# Our worker with nothing else on the page: what the checker costs without Material's page
+# around it (same archive, same CSP; the page adopts the worker engine-boot.js started).
+BARE_SCRIPT = """const early = window.__connectorCheckerEarly;
+const result = document.querySelector(".cc-result");
+const answers = Object.fromEntries(new URLSearchParams(location.search));
+function handle(data) {
+  if (data.type === "ready") early.worker.postMessage({ type: "decide", id: 1, answers });
+  else if (data.type === "result") result.dataset.verdict = data.result.verdict;
+}
+early.messages.forEach(handle);
+early.messages = null;
+early.worker.addEventListener("message", ({ data }) => handle(data));
+"""
+
+
+def add_bare_worker_page(site: Path) -> str:
+    """site/__bare__/: the checker page's <meta> and engine-boot.js, and no Material page."""
+    checker_html = (site / "checker" / "index.html").read_text()
+    start = checker_html.index('<meta name="connector-checker"')
+    end = checker_html.index("</script>", start) + len("</script>")
+    bare = site / "__bare__"
+    bare.mkdir()
+    (bare / "bare.js").write_text(BARE_SCRIPT)
+    (bare / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>worker only</title>\n'
+        f'{checker_html[start:end]}\n</head><body><div class="cc-result"></div>\n'
+        '<script type="module" src="bare.js"></script></body></html>\n')
+    return "__bare__/"
 
 
 def snapshot_variant_location(tmp: Path) -> str:
@@ -209,6 +242,7 @@ def main() -> None:
     median: Callable[[list[float]], float] = statistics.median
     with tempfile.TemporaryDirectory() as tmp:
         unpacked = unpack_archive(Path(tmp))
+        bare_page = add_bare_worker_page(unpacked / "site")
         progress("building the memory-snapshot variant of the site")
         extra = stock_location(Path(tmp)) + "\n" + snapshot_variant_location(Path(tmp))
         with serve_archive(unpacked, Path(tmp), extra) as base, sync_playwright() as playwright:
@@ -217,6 +251,8 @@ def main() -> None:
             stock = measure(playwright, root + "__stock__/", args.rounds)
             progress(f"our checker, {args.rounds} rounds")
             ours = measure(playwright, f"{base}checker/?{SHARED_QUERY}", args.rounds)
+            progress(f"our worker alone on a minimal page, {args.rounds} rounds")
+            bare = measure(playwright, f"{base}{bare_page}?{SHARED_QUERY}", args.rounds)
             progress(f"our checker with the memory snapshot, {args.rounds} rounds")
             snapshot = measure(playwright, f"{root}snapshot-variant/checker/?{SHARED_QUERY}",
                                args.rounds)
@@ -246,6 +282,8 @@ def main() -> None:
     cold_ratio = median(ours["cold"]) / median(stock["cold"])
     print(f"ratio ours/stock, cold: {cold_ratio:5.2f}  (target <= 0.5)")
     print(f"ratio ours/stock, warm: {median(ours['warm']) / median(stock['warm']):5.2f}")
+    print(f"our worker alone on a minimal page (no Material): cold {median(bare['cold']):.0f} ms, "
+          f"ratio {median(bare['cold']) / median(stock['cold']):5.2f}")
     snapshot_cold = median(snapshot["cold"]) / median(stock["cold"])
     snapshot_warm = median(snapshot["warm"]) / median(stock["warm"])
     print(f"with memory_snapshot (opt-in): cold {snapshot_cold:5.2f}, warm {snapshot_warm:5.2f}, "
