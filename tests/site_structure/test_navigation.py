@@ -113,7 +113,7 @@ def test_a_group_without_href_or_items_is_reported() -> None:
     ]
 
 
-def test_site_absolute_toc_hrefs_find_hosted_articles_in_any_case_else_link_the_public_site() -> None:
+def test_site_absolute_toc_hrefs_find_hosted_articles_any_case_else_link_the_public_site() -> None:
     settings = TranslationSettings(
         upstream_base_url="https://learn.microsoft.com/exchange/",
         docset_root="upstream",
