@@ -23,7 +23,12 @@ from collections.abc import Mapping
 from urllib.parse import unquote, urlsplit
 
 from translator.docset import is_toc_file
-from translator.site_index import TranslationSettings, docset_paths, public_site_url
+from translator.site_index import (
+    TranslationSettings,
+    docset_paths,
+    page_files,
+    public_site_url,
+)
 
 from .folder_order import folder_title
 from .nav_items import NavItem, NavLink, NavPage, NavSection
@@ -100,9 +105,12 @@ class TocNavigation:
         nested = self._nested_toc(toc, entry.href) if entry.href else None
         if entry.href and _SCHEME.match(entry.href):
             children.append(NavLink(entry.name, entry.href))
-        elif entry.href and entry.href.startswith("/") and self._lookup(toc, entry.href) is None:
-            # an article of the public site we do not host
-            children.append(NavLink(entry.name, public_site_url(entry.href, self.settings)))
+        elif entry.href and entry.href.startswith("/"):  # /exchange/a/b
+            hosted = self._lookup(toc, entry.href)
+            if hosted is None:  # an article of the public site we do not host
+                children.append(NavLink(entry.name, public_site_url(entry.href, self.settings)))
+            else:
+                page = self._listed(toc, entry, entry.href, hosted)
         elif nested is not None and nested in reading:
             self._problem(toc, entry, f"'{entry.href}' is a TOC already being read (a loop); "
                                       "not followed")
@@ -127,14 +135,17 @@ class TocNavigation:
         if href.startswith("/"):  # /exchange/a/b: where the article links find it, any case
             candidates = [posixpath.normpath(c).lower()
                           for docs_path in docset_paths(path, self.settings) or []
-                          for c in _page_files(docs_path)]
+                          for c in page_files(docs_path)]
             return next((self._any_case[c] for c in candidates if c in self._any_case), None)
         path = posixpath.normpath(posixpath.join(posixpath.dirname(toc), path))
-        return next((c for c in _page_files(path) if c in self.pages), None)
+        return next((c for c in page_files(path) if c in self.pages), None)
 
     def _page(self, toc: str, entry: TocEntry, href: str) -> str | None:
         """The page `href` names (listed once: later mentions are reported)."""
-        page = self._lookup(toc, href)
+        return self._listed(toc, entry, href, self._lookup(toc, href))
+
+    def _listed(self, toc: str, entry: TocEntry, href: str, page: str | None) -> str | None:
+        """`page` for this entry, or None (reported) when missing or listed already."""
         where = f"{toc}:{entry.line}" if entry.line else toc
         if page is None:
             self._problem(toc, entry, f"'{href}' ({entry.name}) is not a page of this site "
@@ -165,8 +176,3 @@ class TocNavigation:
 
 def _walk(entries: list[TocEntry]) -> list[TocEntry]:
     return [e for entry in entries for e in (entry, *_walk(entry.items))]
-
-
-def _page_files(path: str) -> list[str]:
-    """The files a link to `path` may mean: `a/b`, `a/b.md`, `a/b/index.md`."""
-    return [path, path + ".md", posixpath.join(path, "index.md")]

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from .article_context import ArticleContext
-from .site_index import PageInfo, docset_paths, public_site_url, upstream_url
+from .site_index import PageInfo, docset_paths, page_files, public_site_url, upstream_url
 
 __all__ = ["EXTERNAL_LINK_CLASS", "resolve_href", "rewrite_links"]
 
@@ -104,21 +104,16 @@ def _resolve_site_absolute(
         found = ((c, _page_at(c, ctx, any_case=True)) for c in candidates)
         docs_path, page = next((f for f in found if f[1] is not None), (candidates[-1], None))
         if page is None:
-            page = _page_in_subfolder(_page_paths(docs_path), ctx)
+            page = _page_in_subfolder(page_files(docs_path), ctx)
         return _resolve_to(docs_path, page, href, ctx, line)
     new = public_site_url(href, ctx.settings)
     ctx.report.add("link", line, f"{href} is in another docset -> {new}")
     return new, None, True
 
 
-def _page_paths(docs_path: str) -> list[str]:
-    """The files a link to `docs_path` may mean: `a/b`, `a/b.md`, `a/b/index.md`."""
-    return [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
-
-
 def _page_at(docs_path: str, ctx: ArticleContext, *, any_case: bool) -> PageInfo | None:
     """The hosted page a link to `docs_path` means; with `any_case`, ignoring case."""
-    candidates = _page_paths(docs_path)
+    candidates = page_files(docs_path)
     page = next((ctx.index.pages[c] for c in candidates if c in ctx.index.pages), None)
     if page is None and any_case:
         lowered = {c.lower() for c in candidates}

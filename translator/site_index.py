@@ -17,6 +17,7 @@ __all__ = [
     "SiteIndex",
     "TranslationSettings",
     "docset_paths",
+    "page_files",
     "page_url",
     "public_site_url",
     "relative_url",
@@ -141,6 +142,11 @@ def docset_paths(site_path: str, settings: TranslationSettings) -> list[str] | N
         elif in_docset.lower().startswith(prefix.lower() + "/"):
             paths.append(posixpath.join(folder, in_docset[len(prefix) + 1:]))
     return [*paths, posixpath.join(settings.docset_root, in_docset)]
+
+
+def page_files(docs_path: str) -> list[str]:
+    """The files a link to `docs_path` may mean: `a/b`, `a/b.md`, `a/b/index.md`."""
+    return [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
 
 
 def public_site_url(site_href: str, settings: TranslationSettings) -> str:

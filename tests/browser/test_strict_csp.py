@@ -4,7 +4,7 @@ configuration and strict CSP: no violation, the checker works."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Page
 
 from ..conftest import Build
 from .conftest import ARTICLE_URL, Traffic, first_search_hit, page_urls
@@ -53,14 +53,19 @@ def test_pages_under_a_subpath_raise_no_csp_violation(
     assert traffic.outside() == []
 
 
+def open_article_at_a_required_verdict(context: BrowserContext, nginx_url: str) -> Page:
+    """The article at a shared URL whose answers need connectors, once it has answered."""
+    page = context.new_page()
+    page.goto(f"{nginx_url}{ARTICLE_URL}?service=eop&servers=other-smtp&partners=no")
+    page.locator(".cc-result[data-verdict='required']").wait_for(timeout=60_000)
+    return page
+
+
 def test_checker_answers_a_shared_url_under_the_strict_csp(
     nginx_url: str, csp_watched: tuple[BrowserContext, Traffic]
 ) -> None:
     context, traffic = csp_watched
-    page = context.new_page()
-    page.goto(f"{nginx_url}{ARTICLE_URL}?service=eop&servers=other-smtp&partners=no")
-    result = page.locator(".cc-result[data-verdict='required']")
-    result.wait_for(timeout=60_000)
+    page = open_article_at_a_required_verdict(context, nginx_url)
     assert page.evaluate("window.__violations") == []
     assert traffic.outside() == []
     assert traffic.errors == []
@@ -72,9 +77,7 @@ def test_instant_navigation_works_on_another_port_under_a_subpath(
     # The site was built for another port and the root path: with no absolute URL to
     # itself, Material still takes over links, so the checker's worker is kept.
     context, traffic = csp_watched
-    page = context.new_page()
-    page.goto(f"{nginx_url}{ARTICLE_URL}?service=eop&servers=other-smtp&partners=no")
-    page.locator(".cc-result[data-verdict='required']").wait_for(timeout=60_000)
+    page = open_article_at_a_required_verdict(context, nginx_url)
     page.evaluate("window.__samePage = true")
     page.locator("a[href$='checker/']").first.click()
     page.wait_for_url("**/docs/exchange/checker/")
