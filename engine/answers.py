@@ -2,7 +2,11 @@
 
 A question is relevant when its `asked_when` holds for the relevant answers to the
 questions before it. Answers to questions that are not relevant are set aside as
-ignored, never used; a relevant question without an answer is missing.
+ignored, never used. A relevant question without an answer takes its default, if it has
+one (it is then *assumed*), and is missing otherwise.
+
+Messages name options by their labels, with the value in brackets: a reader of the page
+recognises the label, a script writer the value.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ __all__ = [
     "CheckedAnswers",
     "allowed_values",
     "check_answers",
+    "choices_text",
     "missing_answer_error",
     "next_questions",
     "question_as_dict",
@@ -46,6 +51,7 @@ class CheckedAnswers:
     answers: dict[str, str]
     ignored: tuple[dict[str, str], ...]
     missing: tuple[Question, ...]
+    assumed: tuple[Question, ...] = ()
 
 
 def check_answers(model: Model, given: object) -> CheckedAnswers:
@@ -66,16 +72,25 @@ def check_answers(model: Model, given: object) -> CheckedAnswers:
     relevant: dict[str, str] = {}
     ignored: list[dict[str, str]] = []
     missing: list[Question] = []
+    assumed: list[Question] = []
     for question in model.questions.values():
         if not question.asked_when.holds(relevant):
             if question.id in given:
                 ignored.append(_ignored_entry(question, given[question.id]))
         elif question.id in given:
             relevant[question.id] = given[question.id]
+        elif question.default is not None:
+            relevant[question.id] = question.default
+            assumed.append(question)
         else:
             missing.append(question)
     _check_combinations(model, relevant)
-    return CheckedAnswers(relevant, tuple(ignored), tuple(missing))
+    return CheckedAnswers(relevant, tuple(ignored), tuple(missing), tuple(assumed))
+
+
+def choices_text(question: Question, values: tuple[str, ...]) -> str:
+    """``label (value), label (value)`` for the options `values` of `question`."""
+    return ", ".join(f"{question.label_of(value)} ({value})" for value in values)
 
 
 def _check_one(model: Model, key: object, value: object) -> None:
@@ -91,8 +106,8 @@ def _check_one(model: Model, key: object, value: object) -> None:
         # A JSON/YAML boolean is the usual non-text answer; say so rather than just "True".
         kind = "" if isinstance(value, str) else f" ({type(value).__name__}; answers are text)"
         raise AnswerError(
-            f"{value!r}{kind} is not an answer to {key!r}; "
-            f"choose one of: {', '.join(question.values)}",
+            f'{value!r}{kind} is not an answer to {key!r} ("{question.label}"); '
+            f"choose one of: {choices_text(question, question.values)}",
             key=str(key),
             value=value,
             valid=question.values,
@@ -114,15 +129,25 @@ def _check_combinations(model: Model, relevant: dict[str, str]) -> None:
         # Blame the question answered last: the earlier answers are what rule it out.
         order = list(model.questions)
         key = max(combination.when.questions, key=order.index)
-        others = " and ".join(f"{q}={relevant[q]}" for q in combination.when.questions if q != key)
-        valid = allowed_values(model, relevant, model.questions[key])
+        question = model.questions[key]
+        others = " and ".join(
+            f"{_named(model.questions[q], relevant[q])}"
+            for q in combination.when.questions
+            if q != key
+        )
+        valid = allowed_values(model, relevant, question)
         raise AnswerError(
-            f"{key}={relevant[key]} cannot go with {others}: {combination.reason}; "
-            f"choose one of: {', '.join(valid)}",
+            f"{_named(question, relevant[key])} cannot go with {others}: {combination.reason}; "
+            f"choose one of: {choices_text(question, valid)}",
             key=key,
             value=relevant[key],
             valid=valid,
         )
+
+
+def _named(question: Question, value: str) -> str:
+    """An answer as the reader saw it: ``"label" (key=value)``."""
+    return f'"{question.label_of(value)}" ({question.id}={value})'
 
 
 def allowed_values(model: Model, answers: Mapping[str, str], question: Question) -> tuple[str, ...]:
@@ -144,24 +169,29 @@ def missing_answer_error(model: Model, checked: CheckedAnswers) -> AnswerError:
     valid = allowed_values(model, checked.answers, question)
     return AnswerError(
         f'missing answer to {question.id!r} ("{question.label}"{reason}); '
-        f"choose one of: {', '.join(valid)}",
+        f"choose one of: {choices_text(question, valid)}",
         key=question.id,
         value=None,
         valid=valid,
     )
 
 
-def next_questions(model: Model, answers: Mapping[str, object]) -> list[dict[str, Any]]:
+def next_questions(
+    model: Model, answers: Mapping[str, object], *, with_defaults: bool = False
+) -> list[dict[str, Any]]:
     """What a UI should ask next: the relevant unanswered questions, in order.
 
     Each is `question_as_dict`, offering only the answers that fit the ones already
     given. Questions whose relevance depends on an unanswered question come later,
-    once it is answered. Raises `AnswerError` for answers that are already wrong.
+    once it is answered. `with_defaults`: also the questions that would take their
+    default. Raises `AnswerError` for answers that are already wrong.
     """
     checked = check_answers(model, answers)
+    pending = set(checked.missing) | (set(checked.assumed) if with_defaults else set())
     return [
         question_as_dict(question, allowed_values(model, checked.answers, question))
-        for question in checked.missing
+        for question in model.questions.values()
+        if question in pending
     ]
 
 
@@ -180,4 +210,5 @@ def question_as_dict(question: Question, values: tuple[str, ...] | None = None) 
         "asked_when": question.asked_when.as_dict(),
         "asked_when_text": question.asked_when.describe(),
         "sections": list(question.sections),
+        "default": question.default,
     }

@@ -2,7 +2,9 @@
 
 Exit status: 0 with a result; 2 with one line on stderr for answers that cannot be used
 (unknown key or value, an impossible combination, a missing answer when stdin is not a
-terminal, a malformed ``--answer``) or a model that cannot be loaded.
+terminal, a malformed ``--answer``) or a model that cannot be loaded. A question with a
+default that is left unanswered takes it and is shown as assumed; on a terminal it is
+asked, and Enter takes the default.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from engine.loading import load_model
 from engine.model import Model
 from engine.packaged import ModelNotCompiled, load_packaged_model
 from engine.raw_reading import ModelError
+from engine.site_links import with_site_url
 from engine.text_report import format_result
 from engine.verify import verify_model
 
@@ -70,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
         help="print every reachable case with its verdict as a Markdown table and exit",
     )
     parser.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="your hosted copy of the site: article links point there instead of the public "
+        "article (e.g. http://intranet/docs/exchange/)",
+    )
+    parser.add_argument(
         "--model",
         metavar="PATH",
         help="a compiled model JSON to use instead of the packaged engine/model.json",
@@ -86,6 +95,8 @@ def _run(model: Model, args: argparse.Namespace) -> str:
     if sys.stdin.isatty():
         answers = _ask_missing(model, answers, sys.stdin, sys.stderr)
     result = decide(model, answers)
+    if args.site_url:
+        result = with_site_url(result, args.site_url)
     return _json(result) if args.json else format_result(result)
 
 
@@ -129,7 +140,7 @@ def _ask_missing(
 ) -> dict[str, str]:
     """Prompt on `out` for each relevant unanswered question until none is left."""
     answers = dict(answers)
-    while pending := next_questions(model, answers):
+    while pending := next_questions(model, answers, with_defaults=True):
         question = pending[0]
         answers[question["id"]] = _prompt(question, stdin, out)
     return answers
@@ -137,13 +148,15 @@ def _ask_missing(
 
 def _prompt(question: dict[str, Any], stdin: TextIO, out: TextIO) -> str:
     values: list[str] = [option["value"] for option in question["options"]]
+    default: str | None = question["default"] if question["default"] in values else None
     print(f"\n{question['label']}", file=out)
     if question["help"]:
         print(f"  {question['help']}", file=out)
     for number, option in enumerate(question["options"], start=1):
         print(f"  {number}. {option['label']} [{option['value']}]", file=out)
+    hint = f" (Enter: {values.index(default) + 1})" if default is not None else ""
     while True:
-        print(f"Choose 1-{len(values)}: ", end="", file=out, flush=True)
+        print(f"Choose 1-{len(values)}{hint}: ", end="", file=out, flush=True)
         line = stdin.readline()
         if not line:
             raise UsageProblem(
@@ -151,6 +164,8 @@ def _prompt(question: dict[str, Any], stdin: TextIO, out: TextIO) -> str:
                 f"choose one of: {', '.join(values)}"
             )
         choice = line.strip()
+        if not choice and default is not None:
+            return default
         if choice.isdigit() and 1 <= int(choice) <= len(values):
             return values[int(choice) - 1]
         if choice in values:

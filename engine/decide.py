@@ -1,27 +1,35 @@
-"""The decision: answers in, the contract's result dict out. No I/O."""
+"""The decision: answers in, the contract's result (`engine.result.Result`) out. No I/O."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
-from engine.answers import check_answers, missing_answer_error
+from engine.answers import AnswerError, check_answers, missing_answer_error
+from engine.diagram import build_diagram
 from engine.model import ConnectorSpec, Link, MailPath, Model, Outcome, Rule, Table
 from engine.raw_reading import ModelError
+from engine.result import (
+    Assumed,
+    ConnectorResult,
+    FiredRule,
+    LinkResult,
+    MailPathResult,
+    Result,
+    RuleSource,
+)
 
-__all__ = ["VERDICTS", "decide", "fire_rules", "verdict_of"]
+__all__ = ["VERDICTS", "AnswerError", "decide", "fire_rules", "verdict_of"]
 
 VERDICTS = ("required", "optional", "not-needed")
+_VERDICT_WORD = {"required": "Yes", "optional": "Optional", "not-needed": "No"}
 
 
-def decide(model: Model, answers: Mapping[str, object]) -> dict[str, Any]:
+def decide(model: Model, answers: Mapping[str, object]) -> Result:
     """Decide which connectors the answers call for.
 
-    Returns the result JSON of the public contract: ``verdict``, ``connectors`` (from, to,
-    need, the From/To settings ...), ``explanation``, ``links``, ``next_steps``,
-    ``ignored``; plus ``answers`` (the ones used), ``mail_paths`` and ``fired`` (the rules
-    that decided, in plain words). Raises `AnswerError` for answers it cannot accept,
-    including a relevant question left unanswered.
+    Returns the result of the public contract (see `engine.result.Result`). A relevant
+    question left unanswered takes its default and is listed under ``assumed``; one
+    without a default raises `AnswerError`, as do answers the model cannot accept.
     """
     checked = check_answers(model, answers)
     if checked.missing:
@@ -32,9 +40,19 @@ def decide(model: Model, answers: Mapping[str, object]) -> dict[str, Any]:
     if connectors and model.prerequisite_for_connectors is not None:
         # A prerequisite goes first: its next steps must be done before the others.
         outcomes.insert(0, model.outcomes[model.prerequisite_for_connectors])
+    paths = [
+        model.mail_paths[path_id]
+        for path_id in _unique(path_id for outcome in outcomes for path_id in outcome.mail_paths)
+    ]
+    verdict = verdict_of(need for _, need in connectors)
     return {
-        "verdict": verdict_of(need for _, need in connectors),
+        "verdict": verdict,
+        "headline": _headline(verdict, connectors, outcomes),
         "answers": checked.answers,
+        "assumed": [
+            _assumed(question.id, checked.answers[question.id], model)
+            for question in checked.assumed
+        ],
         "connectors": [_connector_dict(model, spec, need) for spec, need in connectors],
         "explanation": _unique(text for outcome in outcomes for text in outcome.explanation),
         "next_steps": _unique(text for outcome in outcomes for text in outcome.next_steps),
@@ -42,14 +60,13 @@ def decide(model: Model, answers: Mapping[str, object]) -> dict[str, Any]:
             _link_dict(model.links[link_id])
             for link_id in _unique(link_id for outcome in outcomes for link_id in outcome.links)
         ],
-        "mail_paths": [
-            _mail_path_dict(model.mail_paths[path_id])
-            for path_id in _unique(
-                path_id for outcome in outcomes for path_id in outcome.mail_paths
-            )
-        ],
+        "mail_paths": [_mail_path_dict(path) for path in paths],
+        "diagram": build_diagram(model, checked.answers, connectors, paths),
         "fired": [_fired_dict(model, table, rule) for table, rule in fired],
-        "ignored": list(checked.ignored),
+        "ignored": [
+            {"key": entry["key"], "value": entry["value"], "reason": entry["reason"]}
+            for entry in checked.ignored
+        ],
     }
 
 
@@ -76,6 +93,23 @@ def verdict_of(needs: Iterable[str]) -> str:
     return next((need for need in ("required", "optional") if need in found), "not-needed")
 
 
+def _headline(
+    verdict: str, connectors: list[tuple[ConnectorSpec, str]], outcomes: list[Outcome]
+) -> str:
+    """What to do in one line: ``Yes — 2 connectors to create; <the first outcome's note>``."""
+    note = next((outcome.headline for outcome in outcomes if outcome.headline), None)
+    count = len(connectors)
+    if verdict == "not-needed":
+        what = "no connector to create"
+    else:
+        required = sum(need == "required" for _, need in connectors)
+        kind = "" if required in (0, count) else f" ({required} required)"
+        what = f"{count} connector{'s' if count != 1 else ''} to create{kind}"
+        if verdict == "optional":
+            what = f"{what}, if you want {'them' if count != 1 else 'it'}"
+    return f"{_VERDICT_WORD[verdict]} — {what}" + (f"; {note}" if note else "")
+
+
 def _merge_connectors(model: Model, outcomes: list[Outcome]) -> list[tuple[ConnectorSpec, str]]:
     """Each connector once, in order of first mention; required wins over optional."""
     needs: dict[str, str] = {}
@@ -90,7 +124,17 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _connector_dict(model: Model, spec: ConnectorSpec, need: str) -> dict[str, Any]:
+def _assumed(key: str, value: str, model: Model) -> Assumed:
+    question = model.questions[key]
+    return {
+        "key": key,
+        "value": value,
+        "label": question.label_of(value),
+        "question": question.label,
+    }
+
+
+def _connector_dict(model: Model, spec: ConnectorSpec, need: str) -> ConnectorResult:
     return {
         "id": spec.id,
         "from": spec.from_end,
@@ -104,30 +148,46 @@ def _connector_dict(model: Model, spec: ConnectorSpec, need: str) -> dict[str, A
     }
 
 
-def _link_dict(link: Link) -> dict[str, Any]:
-    return {"title": link.title, "href": link.href, "section": link.section}
+def _link_dict(link: Link) -> LinkResult:
+    return {
+        "title": link.title,
+        "href": link.href,
+        "site_path": link.site_path,
+        "section": link.section,
+    }
 
 
-def _mail_path_dict(path: MailPath) -> dict[str, Any]:
+def _mail_path_dict(path: MailPath) -> MailPathResult:
     return {
         "id": path.id,
         "from": path.from_end,
         "to": path.to_end,
-        "via": path.via,
+        "via": list(path.via),
         "connector": path.connector,
         "example": path.example,
         "description": path.description,
     }
 
 
-def _fired_dict(model: Model, table: Table, rule: Rule) -> dict[str, Any]:
-    return {
-        "table": table.id,
-        "rule": rule.id,
-        "because": rule.because,
-        "source": {
-            "section": rule.source.section,
-            "detail": rule.source.detail,
-            "href": f"{model.article_path}#{rule.source.section}",
-        },
+def _fired_dict(model: Model, table: Table, rule: Rule) -> FiredRule:
+    source = rule.source
+    section = source.section
+    rule_source: RuleSource = {
+        "section": section,
+        "seed_lines": source.seed_lines,
+        "detail": source.detail,
+        "href": f"{model.article_public_url}#{section}" if section else None,
+        "site_path": f"{model.article_path}#{section}" if section else None,
+        "later": None,
     }
+    if source.later is not None:
+        link = model.links[source.later.link]
+        rule_source["later"] = {
+            "repository": source.later.repository,
+            "document": source.later.document,
+            "commit": source.later.commit,
+            "lines": source.later.lines,
+            "title": link.title,
+            "href": link.href,
+        }
+    return {"table": table.id, "rule": rule.id, "because": rule.because, "source": rule_source}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from engine.decide import decide
 from engine.model import Model
 from engine.reachable import reachable_answer_sets
+from engine.result import Result
 
 __all__ = ["decision_table_markdown"]
 
@@ -33,7 +32,7 @@ def decision_table_markdown(model: Model) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _connectors_cell(result: dict[str, Any]) -> str:
+def _connectors_cell(result: Result) -> str:
     if not result["connectors"]:
         return "none"
     return "<br>".join(

@@ -18,9 +18,11 @@ from engine.model import (
     ConnectorSpec,
     ConnectorUse,
     InvalidCombination,
+    LaterSource,
     Link,
     MailPath,
     Model,
+    NodeSpec,
     Option,
     Outcome,
     Question,
@@ -38,13 +40,23 @@ from engine.raw_reading import (
     read_texts,
 )
 
-__all__ = ["CONNECTOR_ENDS", "HIT_POLICIES", "MAIL_PATH_ENDS", "NEEDS", "load_model"]
+__all__ = [
+    "CONNECTOR_ENDS",
+    "DIAGRAM_SLOTS",
+    "HIT_POLICIES",
+    "MAIL_PATH_CONNECTORS",
+    "NEEDS",
+    "load_model",
+]
 
 HIT_POLICIES = ("unique",)
 NEEDS = ("required", "optional")
 CONNECTOR_ENDS = ("your-servers", "office-365", "partner")
-MAIL_PATH_ENDS = ("your-servers", "office-365", "internet", "partner", "devices")
-MAIL_PATH_CONNECTORS = ("needed", "optional", "none")
+# needed | optional | none, or in-place: needed and already created (hybrid wizard).
+MAIL_PATH_CONNECTORS = ("needed", "optional", "none", "in-place")
+# Where the page may draw a diagram node (checker's diagram.js lays these out).
+DIAGRAM_SLOTS = ("top", "upper-left", "upper-right", "left", "center", "right", "bottom")
+DEFAULT_REPOSITORY = "MicrosoftDocs/OfficeDocs-Exchange"
 
 _Item = TypeVar("_Item")
 _ItemReader = Callable[[object, At], _Item]
@@ -57,7 +69,7 @@ def load_model(raw: Mapping[str, object]) -> Model:
     Raises `ModelError` naming the YAML path, the bad value and what is valid.
     """
     questions_file, tables_file, outcomes_file = _read_files(raw)
-    article_path, upstream_base = _read_article(outcomes_file["article"])
+    article_path, public_url, upstream_base = _read_article(outcomes_file["article"])
     prerequisite = tables_file.get("prerequisite_for_connectors")
     return Model(
         questions=_read_questions(questions_file["questions"]),
@@ -71,7 +83,7 @@ def load_model(raw: Mapping[str, object]) -> Model:
         links=_read_entries(
             outcomes_file["links"],
             At("outcomes.yaml", "links"),
-            lambda raw, at, id_: _read_link(raw, at, id_, article_path, upstream_base),
+            lambda raw, at, id_: _read_link(raw, at, id_, article_path, public_url, upstream_base),
         ),
         connectors=_read_entries(
             outcomes_file["connectors"], At("outcomes.yaml", "connectors"), _read_connector
@@ -84,6 +96,10 @@ def load_model(raw: Mapping[str, object]) -> Model:
         ),
         article_path=article_path,
         upstream_base=upstream_base,
+        nodes=_read_entries(
+            outcomes_file.get("nodes", {}), At("outcomes.yaml", "nodes"), _read_node
+        ),
+        article_public_url=public_url,
     )
 
 
@@ -93,7 +109,7 @@ def _read_files(raw: Mapping[str, object]) -> tuple[Mapping[str, object], ...]:
     fields = {
         "questions": (("questions",), ("invalid_combinations",)),
         "tables": (("tables",), ("prerequisite_for_connectors",)),
-        "outcomes": (("article", "links", "connectors", "outcomes"), ("mail_paths",)),
+        "outcomes": (("article", "links", "connectors", "outcomes"), ("mail_paths", "nodes")),
     }
     return tuple(
         read_mapping(top[stem], At(f"{stem}.yaml"), required=required, optional=optional)
@@ -101,12 +117,13 @@ def _read_files(raw: Mapping[str, object]) -> tuple[Mapping[str, object], ...]:
     )
 
 
-def _read_article(raw: object) -> tuple[str, str]:
-    """The article's site path and the public base URL of other articles."""
+def _read_article(raw: object) -> tuple[str, str, str]:
+    """The article's site path, its public URL and the public base URL of other articles."""
     at = At("outcomes.yaml", "article")
-    article = read_mapping(raw, at, required=("path", "upstream_base"))
+    article = read_mapping(raw, at, required=("path", "public_url", "upstream_base"))
     return (
         read_text(article["path"], at.key("path")),
+        read_text(article["public_url"], at.key("public_url")),
         read_text(article["upstream_base"], at.key("upstream_base")),
     )
 
@@ -157,10 +174,18 @@ def _read_questions(raw: object) -> Mapping[str, Question]:
 
 def _read_question(raw: object, at: At) -> Question:
     fields = read_mapping(
-        raw, at, required=("id", "label", "options", "asked_when"), optional=("help", "sections")
+        raw,
+        at,
+        required=("id", "label", "options", "asked_when"),
+        optional=("help", "sections", "default"),
     )
     options = _read_list_of(fields["options"], at.key("options"), _read_option)
     _fail_on_duplicate([option.value for option in options], at.key("options"), "value", "option")
+    default = None
+    if "default" in fields:
+        default = read_choice(
+            fields["default"], at.key("default"), [option.value for option in options]
+        )
     return Question(
         id=read_text(fields["id"], at.key("id")),
         label=read_text(fields["label"], at.key("label")),
@@ -169,6 +194,7 @@ def _read_question(raw: object, at: At) -> Question:
         asked_when=_read_condition(fields["asked_when"], at.key("asked_when")),
         sections=read_texts(fields.get("sections", []), at.key("sections")),
         where=str(at),
+        default=default,
     )
 
 
@@ -219,28 +245,80 @@ def _read_table(raw: object, at: At) -> Table:
 
 def _read_rule(raw: object, at: At) -> Rule:
     fields = read_mapping(raw, at, required=("id", "when", "then", "because", "source"))
-    source = read_mapping(fields["source"], at.key("source"), required=("section", "detail"))
     return Rule(
         id=read_text(fields["id"], at.key("id")),
         when=_read_condition(fields["when"], at.key("when")),
         then=read_texts(fields["then"], at.key("then")),
         because=read_text(fields["because"], at.key("because")),
-        source=SourceRef(
-            section=read_text(source["section"], at.key("source").key("section")),
-            detail=read_text(source["detail"], at.key("source").key("detail")),
-        ),
+        source=_read_source(fields["source"], at.key("source")),
         where=str(at),
     )
 
 
-def _read_link(raw: object, at: At, id_: str, article_path: str, upstream_base: str) -> Link:
-    fields = read_mapping(raw, at, required=("title",), optional=("section", "upstream"))
-    if ("section" in fields) == ("upstream" in fields):
-        fail(at, "give exactly one of `section` (an anchor of the article) or `upstream` (a path)")
+_LATER_FIELDS = ("document", "commit", "lines", "link")
+
+
+def _read_source(raw: object, at: At) -> SourceRef:
+    """The article (`section`, `seed_lines`), later guidance (`document` ...), or both."""
+    source = read_mapping(
+        raw,
+        at,
+        required=("detail",),
+        optional=("section", "seed_lines", "repository", *_LATER_FIELDS),
+    )
+    given = [name for name in _LATER_FIELDS if name in source]
+    if given and len(given) != len(_LATER_FIELDS):
+        missing = ", ".join(name for name in _LATER_FIELDS if name not in source)
+        fail(at, f"a source in later guidance needs {', '.join(_LATER_FIELDS)}; missing: {missing}")
+    if not given and "section" not in source:
+        fail(
+            at,
+            "give the article's `section` (and `seed_lines`), or later guidance's "
+            f"{', '.join(_LATER_FIELDS)}",
+        )
+    later = None
+    if given:
+        later = LaterSource(
+            repository=read_text(
+                source.get("repository", DEFAULT_REPOSITORY), at.key("repository")
+            ),
+            document=read_text(source["document"], at.key("document")),
+            commit=read_text(str(source["commit"]), at.key("commit")),
+            lines=read_text(str(source["lines"]), at.key("lines")),
+            link=read_text(source["link"], at.key("link")),
+        )
+    return SourceRef(
+        section=read_text(source["section"], at.key("section")) if "section" in source else None,
+        detail=read_text(source["detail"], at.key("detail")),
+        seed_lines=read_text(str(source["seed_lines"]), at.key("seed_lines"))
+        if "seed_lines" in source
+        else None,
+        later=later,
+    )
+
+
+def _read_link(
+    raw: object, at: At, id_: str, article_path: str, public_url: str, upstream_base: str
+) -> Link:
+    kinds = ("section", "upstream", "url")
+    fields = read_mapping(raw, at, required=("title",), optional=kinds)
+    if sum(kind in fields for kind in kinds) != 1:
+        fail(
+            at,
+            "give exactly one of `section` (an anchor of the article), `upstream` (an "
+            "Exchange article's path) or `url` (an https:// address)",
+        )
     title = read_text(fields["title"], at.key("title"))
     if "section" in fields:
         section = read_text(fields["section"], at.key("section"))
-        return Link(id_, title, f"{article_path}#{section}", section, str(at))
+        return Link(
+            id_, title, f"{public_url}#{section}", section, str(at), f"{article_path}#{section}"
+        )
+    if "url" in fields:
+        url = read_text(fields["url"], at.key("url"))
+        if not url.startswith("https://"):
+            fail(at.key("url"), f"{url!r} is not an https:// address")
+        return Link(id_, title, url, None, str(at))
     path = read_text(fields["upstream"], at.key("upstream"))
     return Link(id_, title, upstream_base + path, None, str(at))
 
@@ -250,9 +328,15 @@ def _read_connector(raw: object, at: At, id_: str) -> ConnectorSpec:
         raw,
         at,
         required=("from", "to", "name", "settings", "purpose", "set_up"),
-        optional=("options",),
+        optional=("options", "nodes"),
     )
     settings = read_mapping(fields["settings"], at.key("settings"), required=("from", "to"))
+    nodes = None
+    if "nodes" in fields:
+        pair = read_texts(fields["nodes"], at.key("nodes"))
+        if len(pair) != 2:
+            fail(at.key("nodes"), f"give two diagram nodes (from, to), found {len(pair)}")
+        nodes = (pair[0], pair[1])
     return ConnectorSpec(
         id=id_,
         from_end=read_choice(fields["from"], at.key("from"), CONNECTOR_ENDS),
@@ -264,6 +348,31 @@ def _read_connector(raw: object, at: At, id_: str) -> ConnectorSpec:
         options=read_texts(fields.get("options", []), at.key("options")),
         set_up=read_text(fields["set_up"], at.key("set_up")),
         where=str(at),
+        nodes=nodes,
+    )
+
+
+def _read_node(raw: object, at: At, id_: str) -> NodeSpec:
+    fields = read_mapping(raw, at, required=("label", "slot"), optional=("sub", "sub_by"))
+    sub_by = read_mapping(fields.get("sub_by", {}), at.key("sub_by"))
+    return NodeSpec(
+        id=id_,
+        label=read_text(fields["label"], at.key("label")),
+        sub=read_text(fields["sub"], at.key("sub")) if "sub" in fields else "",
+        sub_by=tuple(
+            (
+                question,
+                tuple(
+                    (value, read_text(text, at.key("sub_by").key(question).key(value)))
+                    for value, text in read_mapping(
+                        by_value, at.key("sub_by").key(question)
+                    ).items()
+                ),
+            )
+            for question, by_value in sub_by.items()
+        ),
+        slot=read_choice(fields["slot"], at.key("slot"), DIAGRAM_SLOTS),
+        where=str(at),
     )
 
 
@@ -271,12 +380,11 @@ def _read_mail_path(raw: object, at: At, id_: str) -> MailPath:
     fields = read_mapping(
         raw, at, required=("from", "to", "connector", "example", "description"), optional=("via",)
     )
-    via = fields.get("via")
     return MailPath(
         id=id_,
-        from_end=read_choice(fields["from"], at.key("from"), MAIL_PATH_ENDS),
-        to_end=read_choice(fields["to"], at.key("to"), MAIL_PATH_ENDS),
-        via=None if via is None else read_choice(via, at.key("via"), MAIL_PATH_ENDS),
+        from_end=read_text(fields["from"], at.key("from")),
+        to_end=read_text(fields["to"], at.key("to")),
+        via=read_texts(fields.get("via", []), at.key("via")),
         connector=read_choice(fields["connector"], at.key("connector"), MAIL_PATH_CONNECTORS),
         example=read_text(fields["example"], at.key("example")),
         description=read_text(fields["description"], at.key("description")),
@@ -289,7 +397,7 @@ def _read_outcome(raw: object, at: At, id_: str) -> Outcome:
         raw,
         at,
         required=(),
-        optional=("connectors", "explanation", "next_steps", "links", "mail_paths"),
+        optional=("connectors", "explanation", "next_steps", "links", "mail_paths", "headline"),
     )
     return Outcome(
         id=id_,
@@ -301,6 +409,9 @@ def _read_outcome(raw: object, at: At, id_: str) -> Outcome:
         links=read_texts(fields.get("links", []), at.key("links")),
         mail_paths=read_texts(fields.get("mail_paths", []), at.key("mail_paths")),
         where=str(at),
+        headline=read_text(fields["headline"], at.key("headline"))
+        if "headline" in fields
+        else None,
     )
 
 

@@ -17,9 +17,11 @@ __all__ = [
     "ConnectorSpec",
     "ConnectorUse",
     "InvalidCombination",
+    "LaterSource",
     "Link",
     "MailPath",
     "Model",
+    "NodeSpec",
     "Option",
     "Outcome",
     "Question",
@@ -83,11 +85,16 @@ class Question:
     asked_when: Condition
     sections: tuple[str, ...]
     where: str
+    default: str | None = None
 
     @property
     def values(self) -> tuple[str, ...]:
         """The valid answers, in order."""
         return tuple(option.value for option in self.options)
+
+    def label_of(self, value: str) -> str:
+        """The label of the option `value` (the value itself if it is not an option)."""
+        return next((option.label for option in self.options if option.value == value), value)
 
 
 @dataclass(frozen=True)
@@ -100,11 +107,27 @@ class InvalidCombination:
 
 
 @dataclass(frozen=True)
-class SourceRef:
-    """Where in the article a rule comes from: a legacy anchor plus the row or sentence."""
+class LaterSource:
+    """A rule's source in Microsoft's later guidance: a public repository's file and lines."""
 
-    section: str
+    repository: str
+    document: str
+    commit: str
+    lines: str
+    link: str  # the id of the Link to its public page
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a rule comes from: the article (a legacy anchor and seed lines) or later guidance.
+
+    At least one of `section` and `later` is set; `detail` names the row or sentence.
+    """
+
+    section: str | None
     detail: str
+    seed_lines: str | None = None
+    later: LaterSource | None = None
 
 
 @dataclass(frozen=True)
@@ -137,12 +160,29 @@ class Table:
 
 @dataclass(frozen=True)
 class Link:
-    """A link to a section of the article (`section` set) or to another article."""
+    """A link to a section of the article (`section` set) or to a public page.
+
+    `href` is absolute (a section link: the article's public URL with the anchor);
+    `site_path` is the page's path inside this site, for section links only.
+    """
 
     id: str
     title: str
     href: str
     section: str | None
+    where: str
+    site_path: str | None = None
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    """A box of the result's diagram: a label, a line under it (fixed or by answer), a slot."""
+
+    id: str
+    label: str
+    sub: str
+    sub_by: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    slot: str
     where: str
 
 
@@ -160,6 +200,12 @@ class ConnectorSpec:
     options: tuple[str, ...]
     set_up: str
     where: str
+    nodes: tuple[str, str] | None = None  # the diagram's boxes, when not from/to
+
+    @property
+    def drawn_between(self) -> tuple[str, str]:
+        """The diagram nodes this connector joins."""
+        return self.nodes if self.nodes is not None else (self.from_end, self.to_end)
 
 
 @dataclass(frozen=True)
@@ -177,7 +223,7 @@ class MailPath:
     id: str
     from_end: str
     to_end: str
-    via: str | None
+    via: tuple[str, ...]
     connector: str
     example: str
     description: str
@@ -195,6 +241,7 @@ class Outcome:
     links: tuple[str, ...]
     mail_paths: tuple[str, ...]
     where: str
+    headline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -211,3 +258,5 @@ class Model:
     outcomes: Mapping[str, Outcome]
     article_path: str
     upstream_base: str
+    nodes: Mapping[str, NodeSpec]
+    article_public_url: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from engine.result import ConnectorResult, FiredRule, MailPathResult, Result
 
 __all__ = ["format_result"]
 
@@ -13,10 +13,17 @@ _VERDICT_TEXT = {
 }
 
 
-def format_result(result: dict[str, Any]) -> str:
+def format_result(result: Result) -> str:
     """The result as readable sections; empty sections are left out."""
     sections = [
-        f"Verdict: {_VERDICT_TEXT[result['verdict']]}",
+        f"Verdict: {_VERDICT_TEXT[result['verdict']]}\n{result['headline']}",
+        _section(
+            "Assumed (answer the question to change it)",
+            [
+                [f"{a['question']} {a['label']} [{a['key']}={a['value']}]"]
+                for a in result["assumed"]
+            ],
+        ),
         _section(
             "Connectors to create",
             [_connector_lines(c) for c in result["connectors"]],
@@ -47,7 +54,7 @@ def _section(title: str, items: list[list[str]], numbered: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _connector_lines(connector: dict[str, Any]) -> list[str]:
+def _connector_lines(connector: ConnectorResult) -> list[str]:
     lines = [
         f"{connector['name']} ({connector['need']})",
         f"From: {connector['settings']['from']}",
@@ -59,16 +66,24 @@ def _connector_lines(connector: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _mail_path_text(path: dict[str, Any]) -> str:
-    via = f" via {path['via']}" if path["via"] else ""
+def _mail_path_text(path: MailPathResult) -> str:
+    via = f" via {', '.join(path['via'])}" if path["via"] else ""
     connector = {
         "needed": "connector needed",
         "optional": "connector optional",
         "none": "no connector",
+        "in-place": "connectors already in place",
     }
     route = f"{path['from']} → {path['to']}{via}"
     return f"{route}: {connector[path['connector']]} (e.g. {path['example']})"
 
 
-def _fired_text(fired: dict[str, Any]) -> str:
-    return f"{fired['table']} / {fired['rule']}: {fired['because']} (#{fired['source']['section']})"
+def _fired_text(fired: FiredRule) -> str:
+    source = fired["source"]
+    where = []
+    if source["href"]:
+        where.append(f"the article, #{source['section']}: {source['href']}")
+    if source["later"]:
+        later = source["later"]
+        where.append(f"Microsoft's later guidance, {later['title']}: {later['href']}")
+    return f"{fired['table']} / {fired['rule']}: {fired['because']} ({'; '.join(where)})"

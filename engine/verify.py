@@ -141,6 +141,40 @@ def _unknown_references(model: Model) -> Iterator[Finding]:
         yield from _unknown_ids(
             f"{connector.where}.set_up", (connector.set_up,), model.links, "link"
         )
+        if model.nodes:
+            yield from _unknown_ids(
+                f"{connector.where}.nodes", connector.drawn_between, model.nodes, "diagram node"
+            )
+    yield from _unknown_in_diagram(model)
+    for table in model.tables:
+        for rule in table.rules:
+            if rule.source.later is not None:
+                yield from _unknown_ids(
+                    f"{rule.where}.source.link", (rule.source.later.link,), model.links, "link"
+                )
+
+
+def _unknown_in_diagram(model: Model) -> Iterator[Finding]:
+    """Mail paths name diagram nodes; a node's `sub_by` names questions and their options."""
+    if not model.nodes:
+        return
+    for path in model.mail_paths.values():
+        ends = (path.from_end, *path.via, path.to_end)
+        yield from _unknown_ids(f"{path.where}", ends, model.nodes, "diagram node")
+    for node in model.nodes.values():
+        for question_id, by_value in node.sub_by:
+            question = model.questions.get(question_id)
+            if question is None:
+                yield Finding(
+                    "unknown-reference",
+                    f"{node.where}.sub_by: unknown question {question_id!r}; "
+                    f"known questions: {', '.join(model.questions)}",
+                )
+                continue
+            values = tuple(value for value, _ in by_value)
+            yield from _unknown_ids(
+                f"{node.where}.sub_by.{question_id}", values, question.values, "option"
+            )
 
 
 def _unknown_in_conditions(model: Model) -> Iterator[Finding]:
@@ -194,7 +228,8 @@ def _anchor_references(model: Model) -> Iterator[tuple[str, str]]:
             yield f"{question.where}.sections", anchor
     for table in model.tables:
         for rule in table.rules:
-            yield f"{rule.where}.source.section", rule.source.section
+            if rule.source.section is not None:
+                yield f"{rule.where}.source.section", rule.source.section
     for link in model.links.values():
         if link.section is not None:
             yield f"{link.where}.section", link.section

@@ -80,8 +80,18 @@ def read_raw_model(data_dir: Path) -> dict[str, object]:
 
 
 def article_anchors(article: Path) -> set[str]:
-    """The anchors (`<a name>` and `id`) in an article source or built page."""
-    return set(_ANCHOR.findall(article.read_text(encoding="utf-8")))
+    """The anchors (`<a name>` and `id`) in an article source or built page.
+
+    A name used again is reached as ``Name-2``, ``Name-3`` ... in the built page: the
+    translation renames repeats that way (translator/anchors.py), and the build checks
+    the model's anchors against the built page once more.
+    """
+    names = _ANCHOR.findall(article.read_text(encoding="utf-8"))
+    anchors: set[str] = set()
+    for i, name in enumerate(names):
+        repeat = names[:i].count(name)
+        anchors.add(f"{name}-{repeat + 1}" if repeat else name)
+    return anchors
 
 
 def write_json_atomically(value: object, output: Path) -> None:

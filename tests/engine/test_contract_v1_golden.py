@@ -28,8 +28,13 @@ def test_golden_file_covers_every_first_contract_answer_set() -> None:
     assert len({json.dumps(case["answers"], sort_keys=True) for case in GOLDEN}) == len(GOLDEN)
 
 
-@pytest.mark.parametrize("case", GOLDEN, ids=lambda case: "&".join(
-    f"{key}={value}" for key, value in case["answers"].items()) or "no-answers")
+@pytest.mark.parametrize(
+    "case",
+    GOLDEN,
+    ids=lambda case: (
+        "&".join(f"{key}={value}" for key, value in case["answers"].items()) or "no-answers"
+    ),
+)
 def test_first_contract_answers_keep_their_meaning(model: Model, case: dict[str, Any]) -> None:
     answers = case["answers"]
     if "refused" in case:
@@ -39,7 +44,7 @@ def test_first_contract_answers_keep_their_meaning(model: Model, case: dict[str,
         return
     result = decide(model, answers)
     assert result["verdict"] == case["verdict"]
-    assert sorted([c["from"], c["to"], c["need"]] for c in result["connectors"]) == case[
-        "connectors"
-    ]
+    assert (
+        sorted([c["from"], c["to"], c["need"]] for c in result["connectors"]) == case["connectors"]
+    )
     assert sorted(entry["key"] for entry in result["ignored"]) == case["ignored"]

@@ -10,7 +10,18 @@ from hypothesis import strategies as st
 
 from engine import VERDICTS, AnswerError, Model, decide, next_questions, reachable_answer_sets
 
-CONTRACT_QUESTIONS = ["service", "servers", "hybrid", "devices", "partners"]
+CONTRACT_QUESTIONS = [
+    "service",
+    "servers",
+    "hybrid",
+    "hybrid_connectors",
+    "devices",
+    "device_method",
+    "mx",
+    "outbound",
+    "add_on",
+    "partners",
+]
 CLOUD_ONLY = {"service": "exchange-online", "servers": "none", "devices": "no", "partners": "no"}
 
 
@@ -27,7 +38,7 @@ def test_unknown_key_lists_the_questions(model: Model) -> None:
     assert (error.key, error.value) == ("colour", "blue")
     assert list(error.valid) == CONTRACT_QUESTIONS
     assert str(error) == (
-        "unknown question 'colour'; valid questions: service, servers, hybrid, devices, partners"
+        f"unknown question 'colour'; valid questions: {', '.join(CONTRACT_QUESTIONS)}"
     )
 
 
@@ -41,7 +52,9 @@ def test_unknown_value_lists_the_options(model: Model) -> None:
         "other-smtp",
     )
     assert str(error).startswith(
-        "'exchange-2016' is not an answer to 'servers'; choose one of: none,"
+        "'exchange-2016' is not an answer to 'servers' (\"Which mail servers do you run "
+        'yourself (on-premises)?"); choose one of: None — all our mailboxes are in Exchange '
+        "Online (none), Exchange Server 2010 or later"
     )
 
 
@@ -56,9 +69,15 @@ def test_eop_without_servers_is_refused(model: Model) -> None:
     error = error_for(model, {"service": "eop", "servers": "none", "partners": "no"})
     assert (error.key, error.value) == ("servers", "none")
     assert error.valid == ("exchange-2010-or-later", "exchange-2007-or-earlier", "other-smtp")
-    assert "servers=none cannot go with service=eop" in str(error)
+    # The reader sees the options' labels; the key and value follow in brackets.
+    assert str(error).startswith(
+        '"None — all our mailboxes are in Exchange Online" (servers=none) cannot go with '
+        '"Standalone Exchange Online Protection (EOP)" (service=eop): standalone EOP always '
+        "protects mail servers you run yourself; choose one of: Exchange Server 2010 or later"
+    )
     assert str(error).endswith(
-        "choose one of: exchange-2010-or-later, exchange-2007-or-earlier, other-smtp"
+        "(exchange-2010-or-later), Exchange Server 2007 or earlier (exchange-2007-or-earlier), "
+        "Another SMTP mail server (not Microsoft Exchange) (other-smtp)"
     )
 
 
@@ -69,7 +88,9 @@ def test_a_relevant_missing_answer_is_refused(model: Model) -> None:
     assert (error.key, error.value, error.valid) == ("hybrid", None, ("yes", "no"))
     assert "missing answer to 'hybrid'" in str(error)
     assert "asked because service=exchange-online and servers=exchange-2010-or-later" in str(error)
-    assert str(error).endswith("choose one of: yes, no")
+    assert str(error).endswith(
+        "choose one of: Yes — the Hybrid Configuration wizard has run (yes), No (no)"
+    )
 
 
 def test_missing_servers_offers_only_what_fits_eop(model: Model) -> None:
@@ -105,7 +126,9 @@ def test_answers_must_be_a_mapping(model: Model) -> None:
 
 
 def test_next_questions_starts_with_the_questions_always_asked(model: Model) -> None:
-    assert [q["id"] for q in next_questions(model, {})] == ["service", "servers", "partners"]
+    # partners is asked once the service is known (not with service=neither).
+    assert [q["id"] for q in next_questions(model, {})] == ["service", "servers"]
+    assert [q["id"] for q in next_questions(model, {"service": "eop"})] == ["servers", "partners"]
 
 
 def test_next_questions_asks_hybrid_once_it_is_relevant(model: Model) -> None:
@@ -140,12 +163,26 @@ def test_next_questions_refuses_wrong_answers(model: Model) -> None:
 ALL_VALUES = [
     "exchange-online",
     "eop",
+    "neither",
     "none",
     "exchange-2010-or-later",
     "exchange-2007-or-earlier",
     "other-smtp",
     "yes",
     "no",
+    "present",
+    "missing",
+    "not-sure",
+    "smtp-auth",
+    "direct-send",
+    "smtp-relay",
+    "office-365",
+    "filtering-service",
+    "archiving-service",
+    "your-servers",
+    "direct",
+    "via-service",
+    "via-your-servers",
 ]
 keys = st.one_of(st.sampled_from(CONTRACT_QUESTIONS), st.text(max_size=8), st.integers(), st.none())
 values = st.one_of(

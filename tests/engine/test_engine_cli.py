@@ -16,6 +16,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "connector-check"
 CLOUD_WITH_DEVICES = ["service=exchange-online", "servers=none", "devices=yes", "partners=no"]
+QUESTIONS = (
+    "service, servers, hybrid, hybrid_connectors, devices, device_method, mx, outbound, add_on, "
+    "partners"
+)
 
 
 def run_cli(
@@ -72,29 +76,32 @@ def test_irrelevant_answers_are_listed_as_ignored() -> None:
     [
         (
             [*CLOUD_WITH_DEVICES, "colour=blue"],
-            "connector-check: unknown question 'colour'; "
-            "valid questions: service, servers, hybrid, devices, partners",
+            f"connector-check: unknown question 'colour'; valid questions: {QUESTIONS}",
         ),
         (
             ["service=exchange-online", "servers=none", "devices=maybe", "partners=no"],
-            "connector-check: 'maybe' is not an answer to 'devices'; choose one of: yes, no",
+            "connector-check: 'maybe' is not an answer to 'devices' (\"Do printers, scanners, fax "
+            'machines or applications need to send mail?"); choose one of: Yes (yes), No (no)',
         ),
         (
             ["service=eop", "servers=none", "partners=no"],
-            "connector-check: servers=none cannot go with service=eop: standalone EOP always "
-            "protects mail servers you run yourself; choose one of: exchange-2010-or-later, "
-            "exchange-2007-or-earlier, other-smtp",
+            'connector-check: "None — all our mailboxes are in Exchange Online" (servers=none) '
+            'cannot go with "Standalone Exchange Online Protection (EOP)" (service=eop): '
+            "standalone EOP always protects mail servers you run yourself; choose one of: "
+            "Exchange Server 2010 or later (2010, 2013, 2016, 2019, Subscription Edition) "
+            "(exchange-2010-or-later), Exchange Server 2007 or earlier (exchange-2007-or-earlier), "
+            "Another SMTP mail server (not Microsoft Exchange) (other-smtp)",
         ),
         (
             ["service=exchange-online", "servers=exchange-2010-or-later", "partners=no"],
             "connector-check: missing answer to 'hybrid' (\"Have you completed an Exchange hybrid "
             'deployment (run the Hybrid Configuration wizard)?", asked because '
-            "service=exchange-online and servers=exchange-2010-or-later); choose one of: yes, no",
+            "service=exchange-online and servers=exchange-2010-or-later); choose one of: "
+            "Yes — the Hybrid Configuration wizard has run (yes), No (no)",
         ),
         (
             [*CLOUD_WITH_DEVICES, "partners"],
-            "connector-check: --answer 'partners' is not KEY=VALUE; "
-            "valid keys: service, servers, hybrid, devices, partners",
+            f"connector-check: --answer 'partners' is not KEY=VALUE; valid keys: {QUESTIONS}",
         ),
         (
             [*CLOUD_WITH_DEVICES, "partners=yes"],
@@ -111,21 +118,39 @@ def test_list_questions_prints_the_contract_questions() -> None:
     run = run_cli("--list-questions")
     assert run.returncode == 0, run.stderr
     questions = {q["id"]: q for q in json.loads(run.stdout)}
-    assert list(questions) == ["service", "servers", "hybrid", "devices", "partners"]
+    assert list(questions) == QUESTIONS.split(", ")
+    # The contract's values (defaults first), "asked when" column and defaults.
     assert {k: [o["value"] for o in q["options"]] for k, q in questions.items()} == {
-        "service": ["exchange-online", "eop"],
+        "service": ["exchange-online", "eop", "neither"],
         "servers": ["none", "exchange-2010-or-later", "exchange-2007-or-earlier", "other-smtp"],
         "hybrid": ["yes", "no"],
+        "hybrid_connectors": ["present", "missing"],
         "devices": ["yes", "no"],
+        "device_method": ["not-sure", "smtp-auth", "direct-send", "smtp-relay"],
+        "mx": ["office-365", "filtering-service", "archiving-service", "your-servers"],
+        "outbound": ["direct", "via-service", "via-your-servers"],
+        "add_on": ["no", "yes"],
         "partners": ["yes", "no"],
     }
-    # The contract's "asked when" column.
     assert {k: q["asked_when"] for k, q in questions.items()} == {
         "service": {},
         "servers": {},
         "hybrid": {"service": ["exchange-online"], "servers": ["exchange-2010-or-later"]},
+        "hybrid_connectors": {"hybrid": ["yes"]},
         "devices": {"service": ["exchange-online"], "servers": ["none"]},
-        "partners": {},
+        "device_method": {"devices": ["yes"]},
+        "mx": {"service": ["exchange-online", "eop"]},
+        "outbound": {"service": ["exchange-online"]},
+        "add_on": {"service": ["exchange-online"]},
+        "partners": {"service": ["exchange-online", "eop"]},
+    }
+    defaults = {k: q["default"] for k, q in questions.items() if q["default"] is not None}
+    assert defaults == {
+        "hybrid_connectors": "present",
+        "device_method": "not-sure",
+        "mx": "office-365",
+        "outbound": "direct",
+        "add_on": "no",
     }
     assert all(q["label"] and q["help"] for q in questions.values())
 
@@ -134,11 +159,11 @@ def test_decision_table_is_markdown_with_every_case() -> None:
     run = run_cli("--decision-table")
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert lines[0].startswith("Every combination of answers the checker accepts (18 cases)")
+    assert lines[0].startswith("Every combination of answers the checker accepts (387 cases)")
     rows = [line for line in lines if line.startswith("| ")]
     assert rows[0].startswith("| # | `service` | `servers` |")
     assert rows[1].startswith("| ---: | --- |")
-    assert len(rows) == 2 + 18
+    assert len(rows) == 2 + 387
 
 
 def test_a_model_path_can_be_given(tmp_path: Path) -> None:
@@ -179,8 +204,9 @@ def test_on_a_terminal_it_asks_for_missing_answers() -> None:
     controller, terminal = pty.openpty()
     try:
         # service 1 = exchange-online, servers 1 = none, devices: first a wrong entry,
-        # then 1 = yes, partners 2 = no.
-        os.write(controller, b"1\n1\nmaybe\n1\n2\n")
+        # then 1 = yes; device_method, mx, outbound, add_on: Enter takes the default;
+        # partners 2 = no.
+        os.write(controller, b"1\n1\nmaybe\n1\n\n\n\n\n2\n")
         run = run_cli("--json", stdin=terminal)
     finally:
         os.close(terminal)
@@ -190,8 +216,13 @@ def test_on_a_terminal_it_asks_for_missing_answers() -> None:
         "service": "exchange-online",
         "servers": "none",
         "devices": "yes",
+        "device_method": "not-sure",
+        "mx": "office-365",
+        "outbound": "direct",
+        "add_on": "no",
         "partners": "no",
     }
+    assert "Choose 1-4 (Enter: 1): " in run.stderr
     assert "  1. Exchange Online (mailboxes in Microsoft 365 / Office 365) [exchange-online]" in (
         run.stderr
     )
@@ -201,7 +232,8 @@ def test_on_a_terminal_it_asks_for_missing_answers() -> None:
 def test_on_a_terminal_answers_given_are_not_asked_again() -> None:
     controller, terminal = pty.openpty()
     try:
-        os.write(controller, b"2\n")  # only hybrid is missing: 2 = no
+        # hybrid is missing (2 = no); mx, outbound, add_on: Enter takes the default.
+        os.write(controller, b"2\n\n\n\n")
         run = run_cli(
             "--json",
             stdin=terminal,
@@ -212,4 +244,4 @@ def test_on_a_terminal_answers_given_are_not_asked_again() -> None:
         os.close(controller)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["verdict"] == "required"
-    assert run.stderr.count("Choose 1-") == 1
+    assert run.stderr.count("Choose 1-") == 4

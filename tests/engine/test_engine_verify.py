@@ -21,6 +21,7 @@ USED_ANCHORS = [
     "ConnMailFlow1",
     "ConnectorsForMailNot1",
     "HowDoConnectors1",
+    "HowDoConnectors1-2",
     "HowDoI1",
     "NeedConnector1",
     "WhatifIhave1",
@@ -48,35 +49,48 @@ def test_referenced_anchors_are_the_articles_sections(model: Model) -> None:
 
 def test_a_gap_is_reported_with_the_answers_that_fall_through(raw_model: dict[str, Any]) -> None:
     rules = rules_of(raw_model, "your-servers")
-    rules[:] = [rule for rule in rules if rule["id"] != "exchange-2007-or-earlier"]
+    rules[:] = [rule for rule in rules if rule["id"] != "exchange-online-exchange-2007-or-earlier"]
     findings = findings_of(raw_model)
     assert {f.kind for f in findings} == {"no-result"}
-    assert len(findings) == 4  # two services x two partner answers
+    assert len(findings) == 48  # mx 4 x outbound 3 x add_on 2 x partners 2
     assert findings[0].message == "tables.yaml: tables[1] (table 'your-servers'): no rule matches"
     assert findings[0].counterexample == {
         "service": "exchange-online",
         "servers": "exchange-2007-or-earlier",
+        "mx": "office-365",
+        "outbound": "direct",
+        "add_on": "no",
         "partners": "yes",
     }
     assert str(findings[0]).endswith(
-        "answers: service=exchange-online servers=exchange-2007-or-earlier partners=yes"
+        "answers: service=exchange-online servers=exchange-2007-or-earlier mx=office-365 "
+        "outbound=direct add_on=no partners=yes"
     )
 
 
 def test_an_overlap_in_a_unique_table_is_reported_once(raw_model: dict[str, Any]) -> None:
     smtp = next(
-        r for r in rules_of(raw_model, "your-servers") if r["id"] == "non-microsoft-smtp-server"
+        r
+        for r in rules_of(raw_model, "your-servers")
+        if r["id"] == "exchange-online-non-microsoft-smtp-server"
     )
-    smtp["when"] = {"servers": ["exchange-2007-or-earlier", "other-smtp"]}
+    smtp["when"] = {
+        "service": "exchange-online",
+        "servers": ["exchange-2007-or-earlier", "other-smtp"],
+    }
     findings = findings_of(raw_model)
     assert [f.kind for f in findings] == ["overlap"]
     assert findings[0].message == (
         "tables.yaml: tables[1] (unique-hit table 'your-servers'): rules "
-        "'exchange-2007-or-earlier' and 'non-microsoft-smtp-server' all match"
+        "'exchange-online-exchange-2007-or-earlier' and "
+        "'exchange-online-non-microsoft-smtp-server' all match"
     )
     assert findings[0].counterexample == {
         "service": "exchange-online",
         "servers": "exchange-2007-or-earlier",
+        "mx": "office-365",
+        "outbound": "direct",
+        "add_on": "no",
         "partners": "yes",
     }
 
@@ -95,7 +109,7 @@ def test_a_rule_that_never_fires_is_reported(raw_model: dict[str, Any]) -> None:
     findings = findings_of(raw_model)
     assert [f.kind for f in findings] == ["dead-rule"]
     assert findings[0].message.startswith(
-        "tables.yaml: tables[2].rules[2] (rule 'eop-devices'): never fires; "
+        "tables.yaml: tables[5].rules[5] (rule 'eop-devices'): never fires; "
         "no reachable answers have service=eop and devices=yes where the table applies "
         "(service=exchange-online and servers=none)"
     )
@@ -115,7 +129,7 @@ def test_a_question_nothing_uses_is_reported(raw_model: dict[str, Any]) -> None:
     assert [(f.kind, f.message) for f in findings] == [
         (
             "unused-question",
-            "questions.yaml: questions[5] (question 'archive'): no rule or condition uses it, "
+            "questions.yaml: questions[10] (question 'archive'): no rule or condition uses it, "
             "so its answer never changes a result",
         )
     ]
@@ -127,7 +141,8 @@ def test_a_question_nothing_uses_is_reported(raw_model: dict[str, Any]) -> None:
         (
             lambda raw: rules_of(raw, "your-servers")[1]["when"].update(hybird="no"),
             "tables.yaml: tables[1].rules[1].when: unknown question 'hybird'; "
-            "known questions: service, servers, hybrid, devices, partners",
+            "known questions: service, servers, hybrid, hybrid_connectors, devices, "
+            "device_method, mx, outbound, add_on, partners",
         ),
         (
             lambda raw: rules_of(raw, "your-servers")[0]["when"].update(servers="exchange-2010"),
@@ -137,7 +152,7 @@ def test_a_question_nothing_uses_is_reported(raw_model: dict[str, Any]) -> None:
         ),
         (
             lambda raw: rules_of(raw, "partners")[0].update(then=["partner-connector"]),
-            "tables.yaml: tables[3].rules[0].then: unknown outcome 'partner-connector'; known: ",
+            "tables.yaml: tables[6].rules[0].then: unknown outcome 'partner-connector'; known: ",
         ),
         (
             lambda raw: raw["outcomes"]["outcomes"]["routing-connectors"]["connectors"][0].update(
@@ -177,9 +192,10 @@ def test_links_to_anchors_missing_from_the_article_are_reported(
     assert {f.kind for f in findings} == {"unknown-anchor"}
     places = [f.message.split(": the article", 1)[0] for f in findings]
     assert places == [
-        "questions.yaml: questions[4].sections",
-        "tables.yaml: tables[3].rules[0].source.section",
-        "tables.yaml: tables[3].rules[1].source.section",
+        "questions.yaml: questions[8].sections",
+        "questions.yaml: questions[9].sections",
+        "tables.yaml: tables[6].rules[0].source.section",
+        "tables.yaml: tables[6].rules[1].source.section",
         "outcomes.yaml: links.partner-connectors.section",
     ]
     assert (
@@ -207,7 +223,7 @@ def test_links_to_anchors_missing_from_the_article_are_reported(
         (
             lambda raw: raw["questions"]["questions"][0].update(lable="x"),
             "questions.yaml: questions[0].lable: unknown field; valid fields: id, label, options, "
-            "asked_when, help, sections",
+            "asked_when, help, sections, default",
         ),
         (
             lambda raw: raw["tables"]["tables"][0].update(hit_policy="first"),
@@ -222,7 +238,7 @@ def test_links_to_anchors_missing_from_the_article_are_reported(
         ),
         (
             lambda raw: rules_of(raw, "partners")[0].pop("because"),
-            "tables.yaml: tables[3].rules[0].because: missing",
+            "tables.yaml: tables[6].rules[0].because: missing",
         ),
         (
             lambda raw: raw["outcomes"]["links"]["how-do-i-set-up-connectors"].update(upstream="x"),
@@ -321,7 +337,7 @@ def test_the_compiler_refuses_an_unquoted_yes(tmp_path: Path) -> None:
     )
     assert run.returncode == 1
     assert run.stderr == (
-        f"compile_model: tables.yaml: tables[1].rules[1].when.hybrid (line {line}): unquoted 'no' "
+        f"compile_model: tables.yaml: tables[1].rules[2].when.hybrid (line {line}): unquoted 'no' "
         'is a boolean in YAML 1.1; quote it: "no"\n'
     )
     assert not (tmp_path / "m.json").exists()
@@ -339,14 +355,15 @@ def test_the_compiler_prints_findings_with_their_answers(
     tmp_path: Path, raw_model: dict[str, Any]
 ) -> None:
     rules = rules_of(raw_model, "your-servers")
-    rules[:] = [rule for rule in rules if rule["id"] != "non-microsoft-smtp-server"]
+    rules[:] = [rule for rule in rules if rule["id"] != "exchange-online-non-microsoft-smtp-server"]
     run = compile_into(tmp_path, raw_model)
     assert run.returncode == 1
     lines = run.stderr.splitlines()
-    assert len(lines) == 4
+    assert len(lines) == 48
     assert lines[0] == (
         "compile_model: [no-result] tables.yaml: tables[1] (table 'your-servers'): no rule "
-        "matches; answers: service=exchange-online servers=other-smtp partners=yes"
+        "matches; answers: service=exchange-online servers=other-smtp mx=office-365 "
+        "outbound=direct add_on=no partners=yes"
     )
     assert not (tmp_path / "model.json").exists()
 
