@@ -18,7 +18,7 @@ from engine.result import Diagram, DiagramEdge, DiagramNode
 
 __all__ = ["build_diagram"]
 
-_PLAIN_KIND = {"none": "none", "in-place": "in-place"}
+_PLAIN_KIND = {"none": "plain", "in-place": "in-place"}
 
 
 def build_diagram(
@@ -50,7 +50,7 @@ def build_diagram(
             if pair in joined or source == target:
                 continue
             joined.add(pair)
-            kind = _PLAIN_KIND.get(path.connector, "none")
+            kind = _PLAIN_KIND.get(path.connector, "plain")
             edges.append(
                 {
                     "source": source,

@@ -115,7 +115,7 @@ class DiagramNode(TypedDict):
 
 
 class DiagramEdge(TypedDict):
-    """A line of the diagram. kind: required | optional | none | in-place."""
+    """A line of the diagram. kind: required | optional | plain (no connector) | in-place."""
 
     source: str
     target: str

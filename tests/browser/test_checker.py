@@ -175,9 +175,16 @@ def test_keyboard_alone_answers_and_the_result_is_announced(
     page.keyboard.press("Space")
     page.keyboard.press("Tab")  # devices
     page.keyboard.press("ArrowDown")  # devices = no
+    # mx, outbound, add_on have defaults: Tab passes them without answering.
+    for _ in range(3):
+        page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # partners
     page.keyboard.press("ArrowDown")  # partners = no
     assert verdict_of(page) == "not-needed"
+    # The defaults the engine took are said, with their labels.
+    assumed = page.locator(".cc-assumed-note li")
+    assert assumed.count() == 3
+    assert "Microsoft 365 sends it directly" in assumed.nth(1).inner_text()
     result = page.locator(".cc-result")
     assert result.get_attribute("aria-live") == "polite"
     assert dict(parse_qsl(urlsplit(page.url).query)) == {

@@ -6,14 +6,14 @@
 // (`document$`). Answers live in the URL query (?service=...&servers=...), so a shared
 // link shows its result with no clicks. The result element carries data-verdict once the
 // engine has answered.
+//
+// Nothing here knows a question, an answer or a connector: the questions, their
+// relevance, defaults and impossible combinations come from checker.json (written by the
+// build from the engine's model), and everything shown of a result, its diagram
+// included, comes from the engine's reply.
 
 const SPEC_URL = new URL("checker.json", import.meta.url);
 const SITE_ROOT = new URL("../../", import.meta.url);
-const VERDICT_TEXT = {
-  required: "Yes — you need connectors",
-  optional: "Optional — connectors can help, but mail flows without them",
-  "not-needed": "No — you do not need to create connectors",
-};
 
 let specPromise = null;
 let engine = null; // {ready: Promise, onProgress, decide}
@@ -141,18 +141,36 @@ function isAsked(question, answers) {
   return Object.entries(question.asked_when).every(([key, values]) => values.includes(answers[key]));
 }
 
+// The answers to relevant questions, as given; a question with a default counts as
+// answered with it for deciding what is relevant further on (the engine does the same).
 function relevantAnswers(spec, answers) {
   const relevant = {};
+  const effective = {};
   for (const question of spec.questions) {
-    if (isAsked(question, relevant) && answers[question.id] !== undefined) {
-      relevant[question.id] = answers[question.id];
+    if (!isAsked(question, effective)) continue;
+    if (answers[question.id] !== undefined) {
+      relevant[question.id] = effective[question.id] = answers[question.id];
+    } else if (question.default !== null) {
+      effective[question.id] = question.default;
     }
   }
   return relevant;
 }
 
+function effectiveAnswers(spec, answers) {
+  const effective = {};
+  for (const question of spec.questions) {
+    if (!isAsked(question, effective)) continue;
+    const value = answers[question.id] ?? question.default;
+    if (value !== null && value !== undefined) effective[question.id] = value;
+  }
+  return effective;
+}
+
+// Relevant questions that have neither an answer nor a default.
 function missingQuestions(spec, answers) {
-  return spec.questions.filter((q) => isAsked(q, answers) && answers[q.id] === undefined);
+  const effective = effectiveAnswers(spec, answers);
+  return spec.questions.filter((q) => isAsked(q, effective) && effective[q.id] === undefined);
 }
 
 // Options that cannot go with the answers to *earlier* questions (e.g. no servers with
@@ -268,7 +286,7 @@ function bindWidget(container, spec) {
         status.textContent = "";
         return;
       }
-      renderResult(result, reply.result, diagram.renderDiagram);
+      renderResult(result, reply.result, diagram.renderDiagram, form);
       status.textContent = "";
     } catch (error) {
       if (current === generation) showFallback(result, status, spec, error);
@@ -301,10 +319,11 @@ function bindWidget(container, spec) {
 }
 
 function syncForm(form, spec, answers) {
-  const relevant = relevantAnswers(spec, answers);
+  const effective = effectiveAnswers(spec, answers);
   for (const question of spec.questions) {
     const fieldset = form.querySelector(`[data-question="${question.id}"]`);
-    fieldset.hidden = !isAsked(question, relevant);
+    fieldset.hidden = !isAsked(question, effective);
+    fieldset.classList.toggle("cc-assumed", answers[question.id] === undefined && question.default !== null);
     const blocked = blockedOptions(spec, answers, question.id);
     for (const input of fieldset.querySelectorAll("input")) {
       input.checked = answers[question.id] === input.value;
@@ -332,29 +351,67 @@ function siteHref(href) {
   return url.pathname === location.pathname ? url.hash : url.href;
 }
 
-function renderResult(container, result, renderDiagram) {
+// A link of the result: its page on this site when it has one, else its public address
+// (marked as leaving the site).
+function resultLink(link, text = link.title) {
+  if (link.site_path) return element("a", { href: siteHref(link.site_path) }, text);
+  return element("a", { href: link.href, class: "cc-external" }, text,
+    element("span", { class: "cc-external-mark", "aria-label": "(public site)" }, " ↗"));
+}
+
+function sourceLinks(source) {
+  const links = [];
+  if (source.site_path) {
+    const lines = source.seed_lines ? `, lines ${source.seed_lines}` : "";
+    links.push(element("a", { href: siteHref(source.site_path), title: source.detail },
+      `the article, #${source.section}${lines}`));
+  }
+  if (source.later) {
+    links.push(element("span", { class: "cc-later" }, "Microsoft's later guidance: ",
+      resultLink({ title: source.later.title, href: source.later.href, site_path: null }),
+      ` (${source.later.document}, lines ${source.later.lines})`));
+  }
+  return links.flatMap((link, i) => (i ? ["; ", link] : [link]));
+}
+
+// Assumed answers, each with a button that shows its question in the form.
+function assumedNote(result, form) {
+  if (!result.assumed.length) return null;
+  return element("div", { class: "cc-assumed-note" },
+    element("p", {}, "Assumed, because not answered — change any that is not true:"),
+    element("ul", {}, result.assumed.map((entry) => {
+      const button = element("button", { type: "button", class: "cc-change" }, "Change");
+      button.addEventListener("click", () => {
+        const fieldset = form.querySelector(`[data-question="${entry.key}"]`);
+        fieldset?.scrollIntoView({ block: "center" });
+        fieldset?.querySelector("input")?.focus();
+      });
+      return element("li", {}, `${entry.question} `, element("strong", {}, entry.label), " ", button);
+    })));
+}
+
+function renderResult(container, result, renderDiagram, form) {
   const connectors = result.connectors.map((c) => element("li", { class: `cc-connector cc-${c.need}` },
     element("strong", {}, c.name), " ", element("span", { class: "cc-need" }, c.need), element("br"),
     `From: ${c.settings.from} → To: ${c.settings.to}`,
     element("p", {}, c.purpose),
     c.options.length ? element("ul", {}, c.options.map((o) => element("li", {}, o))) : null,
-    c.set_up ? element("p", {}, "How: ", element("a", { href: siteHref(c.set_up.href) }, c.set_up.title)) : null));
+    c.set_up ? element("p", {}, "How: ", resultLink(c.set_up)) : null));
   const sections = [
-    element("p", { class: "cc-verdict" }, VERDICT_TEXT[result.verdict]),
+    element("p", { class: "cc-verdict" }, result.headline),
+    assumedNote(result, form),
     connectors.length ? element("h4", {}, "Connectors to create") : null,
     connectors.length ? element("ul", { class: "cc-connectors" }, connectors) : null,
-    element("figure", { class: "cc-diagram" }, renderDiagram(result),
+    element("figure", { class: "cc-diagram" }, renderDiagram(result.diagram),
       element("figcaption", {}, "Your mail flow, with the connectors it needs.")),
     element("h4", {}, "Why"),
     element("ul", { class: "cc-fired" }, result.fired.map((rule) => element("li", {},
-      rule.because, " ",
-      element("a", { href: siteHref(rule.source.href), title: rule.source.detail },
-        "(where the article says so)")))),
+      rule.because, " (", ...sourceLinks(rule.source), ")"))),
     ...result.explanation.map((text) => element("p", {}, text)),
     result.next_steps.length ? element("h4", {}, "Next steps") : null,
     result.next_steps.length ? element("ol", {}, result.next_steps.map((s) => element("li", {}, s))) : null,
     element("h4", {}, "Read more"),
-    element("ul", {}, result.links.map((l) => element("li", {}, element("a", { href: siteHref(l.href) }, l.title)))),
+    element("ul", {}, result.links.map((l) => element("li", {}, resultLink(l)))),
   ];
   if (result.ignored.length) {
     sections.push(element("p", { class: "cc-ignored" },

@@ -1,30 +1,33 @@
-// The mail-flow diagram of a checker result: renderDiagram(result) -> <svg>.
+// The mail-flow diagram of a checker result: renderDiagram(result.diagram) -> <svg>.
 //
-// Office 365 sits in the middle, the Internet above it, the reader's own servers (or their
-// devices and apps) on the left and a partner organization on the right. Each connector of
-// result.connectors is an arrow from its `from` node to its `to` node: solid when required,
-// dashed when optional; two arrows between the same nodes are drawn side by side. The
-// Office 365 <-> Internet path is a thin grey line (no connector). Built with DOM calls only
-// and styled through `cc-d-*` classes (checker.css): the site's CSP allows no inline styles.
-// The <title> and <desc> say in words what the picture shows.
+// The engine decides what the diagram shows (engine/diagram.py): boxes, each with a slot,
+// and lines between them, each of a kind: required (solid), optional (dashed), plain
+// (mail that flows with no connector) or in-place (connectors that already exist). This
+// file only lays them out; it knows nothing of questions or answers. Lines between boxes
+// that are not in a row or a column are drawn straight, clipped at the boxes' edges.
+// Built with DOM calls only and styled through `cc-d-*` classes (checker.css): the site's
+// CSP allows no inline styles. <title> and <desc> say in words what the picture shows.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const WIDTH = 720;
-const HEIGHT = 360;
-const ARROW_GAP = 22; // distance between two arrows joining the same pair of nodes
-const SERVER_KINDS = {
-  "exchange-2010-or-later": "Exchange 2010 or later",
-  "exchange-2007-or-earlier": "Exchange 2007 or earlier",
-  "other-smtp": "Other SMTP server",
+const HEIGHT = 440;
+const ARROW_GAP = 22; // distance between two lines joining the same pair of boxes
+// Boxes by slot: x, y, width, height, in viewBox units.
+const SLOTS = {
+  top: { x: 280, y: 10, w: 160, h: 48 },
+  "upper-left": { x: 10, y: 100, w: 160, h: 56 },
+  "upper-right": { x: 550, y: 100, w: 160, h: 56 },
+  left: { x: 10, y: 220, w: 160, h: 60 },
+  center: { x: 280, y: 220, w: 160, h: 60 },
+  right: { x: 550, y: 220, w: 160, h: 60 },
+  bottom: { x: 280, y: 330, w: 160, h: 56 },
 };
-// Boxes: x, y, width, height, in viewBox units.
-const LAYOUT = {
-  "office-365": { x: 280, y: 180, w: 160, h: 60 },
-  internet: { x: 300, y: 20, w: 120, h: 48 },
-  "your-servers": { x: 10, y: 180, w: 160, h: 60 },
-  devices: { x: 10, y: 180, w: 160, h: 60 },
-  partner: { x: 550, y: 180, w: 160, h: 60 },
-};
+const LEGEND = [
+  ["required", "connector required"],
+  ["optional", "connector optional"],
+  ["in-place", "connectors already in place"],
+  ["plain", "no connector"],
+];
 
 let diagramCount = 0;
 
@@ -33,29 +36,6 @@ function svg(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
   node.append(...children);
   return node;
-}
-
-// The nodes the reader's answers call for, with their labels.
-function nodesFor(answers) {
-  const nodes = {
-    "office-365": { label: "Office 365", sub: answers.service === "eop" ? "Exchange Online Protection" : "Exchange Online" },
-    internet: { label: "Internet", sub: "" },
-  };
-  if (answers.servers && answers.servers !== "none") {
-    nodes["your-servers"] = { label: "Your mail servers", sub: SERVER_KINDS[answers.servers] ?? answers.servers };
-  }
-  if (answers.devices === "yes") nodes.devices = { label: "Devices and apps", sub: "printers, scanners, apps" };
-  if (answers.partners === "yes") nodes.partner = { label: "Partner organization", sub: "" };
-  return nodes;
-}
-
-// With no servers, a connector "from your servers" is sent by the devices and apps.
-function endpoint(id, answers) {
-  return id === "your-servers" && answers.servers === "none" ? "devices" : id;
-}
-
-function hasHybridConnectors(answers) {
-  return answers.service === "exchange-online" && answers.servers === "exchange-2010-or-later" && answers.hybrid === "yes";
 }
 
 // Greedy word wrap, so labels fit between the boxes.
@@ -69,53 +49,62 @@ function wrap(text, maxChars) {
   return lines;
 }
 
-function textBlock(lines, x, y, { className, anchor = "middle", upward = false, lineHeight = 14 }) {
+function textBlock(lines, x, y, { className, anchor = "middle", lineHeight = 14 }) {
   const text = svg("text", { x, y, class: className, "text-anchor": anchor, "font-size": 12 });
-  const first = upward ? y - (lines.length - 1) * lineHeight : y;
+  const first = y - ((lines.length - 1) * lineHeight) / 2;
   lines.forEach((line, i) => text.append(svg("tspan", { x, y: first + i * lineHeight }, line)));
   return text;
 }
 
-function drawNode(id, node) {
-  const { x, y, w, h } = LAYOUT[id];
-  const group = svg("g", { class: `cc-d-node cc-d-node-${id}` },
+function drawNode(node, box) {
+  const { x, y, w, h } = box;
+  const group = svg("g", { class: `cc-d-node cc-d-slot-${node.slot}` },
     svg("rect", { x, y, width: w, height: h, rx: 8, fill: "none", stroke: "currentColor" }));
   const cx = x + w / 2;
   const cy = y + h / 2;
   group.append(svg("text", { x: cx, y: node.sub ? cy - 3 : cy + 5, class: "cc-d-node-label", "text-anchor": "middle", "font-size": 14 }, node.label));
-  if (node.sub) group.append(svg("text", { x: cx, y: cy + 15, class: "cc-d-node-sub", "text-anchor": "middle", "font-size": 11 }, node.sub));
+  if (node.sub) group.append(svg("text", { x: cx, y: cy + 15, class: "cc-d-node-sub", "text-anchor": "middle", "font-size": 12 }, node.sub));
   return group;
 }
 
-// The two points where a straight line between the box centres leaves each box,
-// shifted sideways by `offset` (positive: below a horizontal line, right of a vertical one).
-function segment(fromId, toId, offset) {
-  const [a, b] = [LAYOUT[fromId], LAYOUT[toId]];
-  const horizontal = Math.abs(a.x - b.x) > Math.abs(a.y - b.y);
-  if (horizontal) {
-    const y = a.y + a.h / 2 + offset;
-    return a.x < b.x ? [a.x + a.w, y, b.x, y] : [a.x, y, b.x + b.w, y];
-  }
-  const x = a.x + a.w / 2 + offset;
-  return a.y < b.y ? [x, a.y + a.h, x, b.y] : [x, a.y, x, b.y + b.h];
+// Where the ray from a box's centre towards (dx, dy) leaves the box.
+function exitPoint(box, dx, dy) {
+  const [cx, cy] = [box.x + box.w / 2, box.y + box.h / 2];
+  const scale = Math.min(dx ? box.w / 2 / Math.abs(dx) : Infinity, dy ? box.h / 2 / Math.abs(dy) : Infinity);
+  return [cx + dx * scale, cy + dy * scale];
 }
 
-function drawLink(ids, [x1, y1, x2, y2], { kind, lines, side, tooltip, both = false }) {
-  const group = svg("g", { class: `cc-d-link cc-d-${kind}` });
-  if (tooltip) group.append(svg("title", {}, tooltip));
-  const line = svg("line", { x1, y1, x2, y2, class: "cc-d-line", stroke: "currentColor", "marker-end": `url(#${ids.marker}-${kind})` });
-  if (kind === "optional") line.setAttribute("stroke-dasharray", "7 5");
-  if (both) line.setAttribute("marker-start", `url(#${ids.marker}-${kind})`);
+// The line between two boxes' edges, shifted sideways by `offset` (for parallel lines).
+function segment(a, b, offset) {
+  const [dx, dy] = [b.x + b.w / 2 - (a.x + a.w / 2), b.y + b.h / 2 - (a.y + a.h / 2)];
+  const length = Math.hypot(dx, dy) || 1;
+  const [nx, ny] = [-dy / length, dx / length];
+  const shift = (box) => ({ ...box, x: box.x + nx * offset, y: box.y + ny * offset });
+  const [x1, y1] = exitPoint(shift(a), dx, dy);
+  const [x2, y2] = exitPoint(shift(b), -dx, -dy);
+  return [x1, y1, x2, y2];
+}
+
+function drawEdge(ids, points, edge) {
+  const [x1, y1, x2, y2] = points;
+  const group = svg("g", { class: `cc-d-link cc-d-${edge.kind}` }, svg("title", {}, edge.description));
+  const line = svg("line", { x1, y1, x2, y2, class: "cc-d-line", stroke: "currentColor", "marker-end": `url(#${ids.marker}-${edge.kind})` });
+  if (edge.kind === "optional") line.setAttribute("stroke-dasharray", "7 5");
+  if (edge.kind === "plain") line.setAttribute("stroke-dasharray", "2 4");
+  if (edge.both_ways) line.setAttribute("marker-start", `url(#${ids.marker}-${edge.kind})`);
   group.append(line);
   const [mx, my] = [(x1 + x2) / 2, (y1 + y2) / 2];
-  if (y1 === y2) group.append(textBlock(lines, mx, side < 0 ? my - 8 : my + 18, { className: "cc-d-label", upward: side < 0 }));
-  else group.append(textBlock(lines, mx + 8, my, { className: "cc-d-label", anchor: "start" }));
+  const lines = edge.kind === "required" || edge.kind === "optional" ? [...wrap(edge.label, 20), edge.kind] : wrap(edge.label, 20);
+  const vertical = Math.abs(x2 - x1) < Math.abs(y2 - y1);
+  group.append(vertical
+    ? textBlock(lines, mx + 8, my, { className: "cc-d-label", anchor: "start" })
+    : textBlock(lines, mx, my - 8 - (lines.length - 1) * 7, { className: "cc-d-label" }));
   return group;
 }
 
 function drawMarkers(ids) {
   const defs = svg("defs");
-  for (const kind of ["required", "optional", "none", "hybrid"]) {
+  for (const [kind] of LEGEND) {
     defs.append(svg("marker", { id: `${ids.marker}-${kind}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7,
       markerHeight: 7, orient: "auto-start-reverse", class: `cc-d-head cc-d-${kind}` },
     svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "currentColor" })));
@@ -123,81 +112,44 @@ function drawMarkers(ids) {
   return defs;
 }
 
-function drawLegend() {
+// A legend entry for every kind of line the diagram draws.
+function drawLegend(kinds) {
   const legend = svg("g", { class: "cc-d-legend" });
-  [["required", "connector required"], ["optional", "connector optional"], ["none", "no connector needed"]].forEach(([kind, text], i) => {
-    const x = 10 + i * 175;
-    const line = svg("line", { x1: x, y1: 338, x2: x + 36, y2: 338, class: `cc-d-line cc-d-${kind}`, stroke: "currentColor" });
+  LEGEND.filter(([kind]) => kinds.has(kind)).forEach(([kind, text], i) => {
+    const x = 10 + i * 178;
+    const line = svg("line", { x1: x, y1: HEIGHT - 22, x2: x + 36, y2: HEIGHT - 22, class: `cc-d-line cc-d-${kind}`, stroke: "currentColor" });
     if (kind === "optional") line.setAttribute("stroke-dasharray", "7 5");
-    legend.append(line, svg("text", { x: x + 44, y: 342, class: "cc-d-legend-text", "font-size": 12 }, text));
+    if (kind === "plain") line.setAttribute("stroke-dasharray", "2 4");
+    legend.append(line, svg("text", { x: x + 44, y: HEIGHT - 18, class: "cc-d-legend-text", "font-size": 12 }, text));
   });
   return legend;
 }
 
-// The engine names the device connector "Only one connector needed": say what it is for.
-function connectorLabel(connector, fromNode) {
-  return /^connector /i.test(connector.name) ? connector.name : `Connector for ${fromNode.label.toLowerCase()}`;
-}
-
-function pathDescription(result, from, to) {
-  return result.mail_paths?.find((p) => endpoint(p.from, result.answers) === from && p.to === to && !p.via)?.description;
-}
-
-// Connector arrows, grouped by the pair of nodes they join so that pairs sit side by side.
-function drawConnectors(result, nodes, ids) {
-  const pairs = new Map();
-  for (const connector of result.connectors) {
-    const [from, to] = [endpoint(connector.from, result.answers), endpoint(connector.to, result.answers)];
-    if (!nodes[from] || !nodes[to]) continue;
-    const key = [from, to].sort().join("|");
-    pairs.set(key, [...(pairs.get(key) ?? []), { connector, from, to }]);
-  }
-  const drawn = [];
-  for (const [key, list] of pairs) {
-    const [first, second] = key.split("|");
-    list.forEach(({ connector, from, to }, i) => {
-      const offset = (i - (list.length - 1) / 2) * ARROW_GAP;
-      const [ax1, ay1, ax2, ay2] = segment(first, second, offset);
-      const points = from === first ? [ax1, ay1, ax2, ay2] : [ax2, ay2, ax1, ay1];
-      drawn.push(drawLink(ids, points, { kind: connector.need, side: offset <= 0 ? -1 : 1,
-        lines: [...wrap(connectorLabel(connector, nodes[from]), 18), connector.need], tooltip: pathDescription(result, from, to) }));
-    });
-  }
-  return drawn;
-}
-
-function describe(result, nodes) {
-  const name = (id) => (nodes[id].sub && id !== "office-365" ? `${nodes[id].label} (${nodes[id].sub})` : nodes[id].label);
-  const sentences = [`Office 365 exchanges mail with the Internet without a connector.`];
-  for (const c of result.connectors) {
-    const [from, to] = [endpoint(c.from, result.answers), endpoint(c.to, result.answers)];
-    if (nodes[from] && nodes[to]) sentences.push(`${connectorLabel(c, nodes[from])}, ${c.need}: from ${name(from)} to ${name(to)}.`);
-  }
-  if (hasHybridConnectors(result.answers)) {
-    sentences.push(`${name("your-servers")} and Office 365 are joined by connectors the Hybrid Configuration wizard created.`);
-  }
-  for (const path of result.mail_paths ?? []) if (path.via) sentences.push(path.description);
-  if (!result.connectors.length) sentences.push("There are no connectors to create.");
-  return [...new Set(sentences)].join(" ");
-}
-
-export function renderDiagram(result) {
+export function renderDiagram(diagram) {
   const n = ++diagramCount;
   const ids = { title: `cc-diagram-${n}-title`, desc: `cc-diagram-${n}-desc`, marker: `cc-diagram-${n}-arrow` };
-  const nodes = nodesFor(result.answers);
-  const root = svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: `cc-d cc-d-verdict-${result.verdict}`, role: "img",
+  const boxes = new Map(diagram.nodes.map((node) => [node.id, SLOTS[node.slot]]));
+  const root = svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "cc-d", role: "img",
     "aria-labelledby": `${ids.title} ${ids.desc}`, "font-family": "inherit" },
   svg("title", { id: ids.title }, "Diagram of your mail flow and its connectors"),
-  svg("desc", { id: ids.desc }, describe(result, nodes)),
+  svg("desc", { id: ids.desc }, diagram.summary),
   drawMarkers(ids));
-  root.append(drawLink(ids, segment("office-365", "internet", 0), { kind: "none", both: true,
-    lines: ["no connector needed"], tooltip: pathDescription(result, "office-365", "internet") }));
-  if (hasHybridConnectors(result.answers) && nodes["your-servers"]) {
-    root.append(drawLink(ids, segment("your-servers", "office-365", 0), { kind: "hybrid", both: true, side: -1,
-      lines: wrap("connectors created by the Hybrid Configuration wizard", 18) }));
+  // Lines joining the same two boxes sit side by side.
+  const pairs = new Map();
+  for (const edge of diagram.edges) {
+    const key = [edge.source, edge.target].sort().join("\u0000");
+    pairs.set(key, [...(pairs.get(key) ?? []), edge]);
   }
-  root.append(...drawConnectors(result, nodes, ids));
-  for (const [id, node] of Object.entries(nodes)) root.append(drawNode(id, node));
-  root.append(drawLegend());
+  for (const list of pairs.values()) {
+    list.forEach((edge, i) => {
+      const offset = (i - (list.length - 1) / 2) * ARROW_GAP;
+      const [first, second] = [edge.source, edge.target].sort();
+      const [x1, y1, x2, y2] = segment(boxes.get(first), boxes.get(second), offset);
+      const points = edge.source === first ? [x1, y1, x2, y2] : [x2, y2, x1, y1];
+      root.append(drawEdge(ids, points, edge));
+    });
+  }
+  for (const node of diagram.nodes) root.append(drawNode(node, boxes.get(node.id)));
+  root.append(drawLegend(new Set(diagram.edges.map((edge) => edge.kind))));
   return root;
 }
