@@ -401,7 +401,8 @@ function renderResult(container, result, renderDiagram, form) {
     element("p", { class: "cc-verdict" }, result.headline),
     assumedNote(result, form),
     connectors.length ? element("h4", {}, "Connectors to create") : null,
-    connectors.length ? element("ul", { class: "cc-connectors" }, connectors) : null,
+    // Numbered: the diagram labels each connector with its number in this list.
+    connectors.length ? element("ol", { class: "cc-connectors" }, connectors) : null,
     element("figure", { class: "cc-diagram" }, renderDiagram(result.diagram),
       element("figcaption", {}, "Your mail flow, with the connectors it needs.")),
     element("h4", {}, "Why"),

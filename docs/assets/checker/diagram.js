@@ -1,7 +1,8 @@
 // The mail-flow diagram of a checker result: renderDiagram(result.diagram) -> <svg>.
 //
 // The engine decides what the diagram shows (engine/diagram.py): boxes, each with a slot,
-// and lines between them, each of a kind: required (solid), optional (dashed), plain
+// and lines between them (connectors first, in the order of the result's connectors),
+// each of a kind: required (solid), optional (dashed), plain
 // (mail that flows with no connector) or in-place (connectors that already exist). This
 // file only lays them out; it knows nothing of questions or answers. Lines between boxes
 // that are not in a row or a column are drawn straight, clipped at the boxes' edges.
@@ -85,7 +86,11 @@ function segment(a, b, offset) {
   return [x1, y1, x2, y2];
 }
 
-function drawEdge(ids, points, edge) {
+// `along`: where on the line its label sits (0 = start, 1 = end), so that the labels of
+// lines joining the same boxes do not sit on top of each other. A connector's label is
+// its number in the result's list of connectors (a badge), so the picture stays legible
+// however many there are; a line with no connector gets a short text.
+function drawEdge(ids, points, edge, along, number) {
   const [x1, y1, x2, y2] = points;
   const group = svg("g", { class: `cc-d-link cc-d-${edge.kind}` }, svg("title", {}, edge.description));
   const line = svg("line", { x1, y1, x2, y2, class: "cc-d-line", stroke: "currentColor", "marker-end": `url(#${ids.marker}-${edge.kind})` });
@@ -93,12 +98,16 @@ function drawEdge(ids, points, edge) {
   if (edge.kind === "plain") line.setAttribute("stroke-dasharray", "2 4");
   if (edge.both_ways) line.setAttribute("marker-start", `url(#${ids.marker}-${edge.kind})`);
   group.append(line);
-  const [mx, my] = [(x1 + x2) / 2, (y1 + y2) / 2];
-  const lines = edge.kind === "required" || edge.kind === "optional" ? [...wrap(edge.label, 20), edge.kind] : wrap(edge.label, 20);
-  const vertical = Math.abs(x2 - x1) < Math.abs(y2 - y1);
-  group.append(vertical
-    ? textBlock(lines, mx + 8, my, { className: "cc-d-label", anchor: "start" })
-    : textBlock(lines, mx, my - 8 - (lines.length - 1) * 7, { className: "cc-d-label" }));
+  const [mx, my] = [x1 + (x2 - x1) * along, y1 + (y2 - y1) * along];
+  if (number) {
+    group.append(svg("circle", { cx: mx, cy: my, r: 11, class: "cc-d-badge" }),
+      svg("text", { x: mx, y: my + 5, class: "cc-d-badge-text", "text-anchor": "middle", "font-size": 14 }, String(number)));
+  } else {
+    const vertical = Math.abs(x2 - x1) < Math.abs(y2 - y1);
+    group.append(vertical
+      ? textBlock(wrap(edge.label, 14), mx + 8, my, { className: "cc-d-label", anchor: "start" })
+      : textBlock([edge.label], mx, my - 8, { className: "cc-d-label" }));
+  }
   return group;
 }
 
@@ -115,12 +124,13 @@ function drawMarkers(ids) {
 // A legend entry for every kind of line the diagram draws.
 function drawLegend(kinds) {
   const legend = svg("g", { class: "cc-d-legend" });
-  LEGEND.filter(([kind]) => kinds.has(kind)).forEach(([kind, text], i) => {
-    const x = 10 + i * 178;
+  let x = 10;
+  LEGEND.filter(([kind]) => kinds.has(kind)).forEach(([kind, text]) => {
     const line = svg("line", { x1: x, y1: HEIGHT - 22, x2: x + 36, y2: HEIGHT - 22, class: `cc-d-line cc-d-${kind}`, stroke: "currentColor" });
     if (kind === "optional") line.setAttribute("stroke-dasharray", "7 5");
     if (kind === "plain") line.setAttribute("stroke-dasharray", "2 4");
     legend.append(line, svg("text", { x: x + 44, y: HEIGHT - 18, class: "cc-d-legend-text", "font-size": 12 }, text));
+    x += 44 + text.length * 6.5 + 18; // about 6.5 units a character at 12 px
   });
   return legend;
 }
@@ -134,7 +144,11 @@ export function renderDiagram(diagram) {
   svg("title", { id: ids.title }, "Diagram of your mail flow and its connectors"),
   svg("desc", { id: ids.desc }, diagram.summary),
   drawMarkers(ids));
-  // Lines joining the same two boxes sit side by side.
+  // Connectors are numbered as in the result's list; lines joining the same two boxes
+  // sit side by side.
+  let connectorNumber = 0;
+  const numbers = new Map(diagram.edges.map((edge) => [edge,
+    edge.kind === "required" || edge.kind === "optional" ? ++connectorNumber : 0]));
   const pairs = new Map();
   for (const edge of diagram.edges) {
     const key = [edge.source, edge.target].sort().join("\u0000");
@@ -146,7 +160,9 @@ export function renderDiagram(diagram) {
       const [first, second] = [edge.source, edge.target].sort();
       const [x1, y1, x2, y2] = segment(boxes.get(first), boxes.get(second), offset);
       const points = edge.source === first ? [x1, y1, x2, y2] : [x2, y2, x1, y1];
-      root.append(drawEdge(ids, points, edge));
+      const along = list.length > 1 ? 0.25 + (0.5 * i) / (list.length - 1) : 0.5;
+      // `along` counts from `first`; the line itself runs from the edge's source.
+      root.append(drawEdge(ids, points, edge, edge.source === first ? along : 1 - along, numbers.get(edge)));
     });
   }
   for (const node of diagram.nodes) root.append(drawNode(node, boxes.get(node.id)));
