@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 
 from .alerts import rewrite_alerts, rewrite_cell_alerts
 from .anchors import assign_anchors, render_heading_close
+from .blockquote_markers import split_marked_blockquote
 from .div_blocks import rewrite_div_blocks
 from .image_directive import image_directive
 from .includes import expand_includes
@@ -30,6 +31,10 @@ def docfx_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.block.ruler.before(
         "fence", "docfx_section", section_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.block.ruler.at(
+        "blockquote", split_marked_blockquote,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
     md.inline.ruler.before("text", "docfx_image", image_directive)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 from .report import TranslationReport
 
@@ -23,26 +24,43 @@ __all__ = ["BRACKET_MARKER", "COLON_MARKER", "report_unknown_syntax"]
 # `[!WORD` (alerts, includes, videos, code snippets...), in text (not in code spans)
 BRACKET_MARKER = re.compile(r"\[![A-Za-z][\w-]*")
 # a `:::` directive opening a line
-COLON_MARKER = re.compile(r"^[ \t]*:::[ \t]*[A-Za-z-]*", re.M)
+COLON_MARKER = re.compile(r"^[ \t]*:::[ \t]*[A-Za-z-]*")
 
 
 def report_unknown_syntax(state: StateCore) -> None:
-    """Core rule (last): warn about DocFX markers left in the text."""
+    """Core rule (last): warn about DocFX markers left in the text, each on its own line."""
     if state.env.get("inside_include"):
         return  # the including article's pass sees the spliced tokens
     report: TranslationReport = state.env["report"]
     first_line: int = state.env["first_line"]
     for token in state.tokens:
-        if token.type != "inline":
+        if token.type != "inline" or not token.map:
             continue
-        texts = [c.content for c in token.children or [] if c.type == "text"]
-        lines = "".join("\n" if c.type == "softbreak" else c.content
-                        for c in token.children or [] if c.type in ("text", "softbreak"))
-        markers = [m for text in texts for m in BRACKET_MARKER.finditer(text)]
-        for match in [*markers, *COLON_MARKER.finditer(lines)]:
-            line = first_line + token.map[0] if token.map else None
+        for offset, marker in _markers(token.children or []):
             report.warn(
                 "syntax",
-                line,
-                f"DocFX syntax '{match.group().strip()}' is not supported; kept as text",
+                first_line + token.map[0] + offset,
+                f"DocFX syntax '{marker}' is not supported; kept as text",
             )
+
+
+def _markers(children: list[Token]) -> list[tuple[int, str]]:
+    """(line offset in the paragraph, marker) of each marker in the text children.
+
+    Escaped brackets (``\\[!NOTE]``) are separate tokens here, so they never match."""
+    found: list[tuple[int, str]] = []
+    offset = 0
+    line_text = ""
+    lines: list[tuple[int, str]] = []
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append((offset, line_text))
+            offset, line_text = offset + 1, ""
+        elif child.type == "text":
+            found += [(offset, m.group()) for m in BRACKET_MARKER.finditer(child.content)]
+            line_text += child.content
+        else:
+            line_text += "\0"  # code, links...: not plain text at the line start
+    lines.append((offset, line_text))
+    found += [(n, m.group().strip()) for n, text in lines if (m := COLON_MARKER.match(text))]
+    return sorted(found, key=lambda item: item[0])
