@@ -16,6 +16,7 @@ from .anchors import assign_anchors, render_heading_close
 from .blockquote_markers import split_marked_blockquote
 from .div_blocks import rewrite_div_blocks
 from .image_directive import image_directive
+from .include_directive import escaped_include, include_block, include_inline
 from .includes import expand_includes
 from .sections import render_section_close, render_section_open, section_block
 from .table_repair import restore_merged_cells
@@ -37,6 +38,12 @@ def docfx_markdown() -> MarkdownIt:
         "blockquote", split_marked_blockquote,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
+    md.block.ruler.before(
+        "table", "docfx_include", include_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.inline.ruler.before("link", "docfx_include", include_inline)
+    md.inline.ruler.before("escape", "docfx_escaped_include", escaped_include)
     md.inline.ruler.before("text", "docfx_image", image_directive)
     md.add_render_rule("heading_close", render_heading_close)
     md.add_render_rule("docfx_section_open", render_section_open)

@@ -77,15 +77,17 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             file = files.get_file_from_path(src_uri)
             return file.content_bytes if file is not None else None
 
+        docset_root = find_docset_root(f.src_uri for f in files)
         self.parsed = {
-            f.src_uri: parse_article(f.src_uri, f.content_bytes, read_file) for f in upstream
+            f.src_uri: parse_article(f.src_uri, f.content_bytes, read_file, docset_root)
+            for f in upstream
         }
         included = frozenset().union(*(p.included for p in self.parsed.values()))
         index = self._site_index(files, config)
         settings = self.settings = TranslationSettings(
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
-            docset_root=find_docset_root(f.src_uri for f in files),
+            docset_root=docset_root,
             content_folders={
                 folder: dest
                 for f in files if f.src_uri.rsplit("/", 1)[-1] == DOCFX_CONFIG_NAME

@@ -141,3 +141,13 @@ def test_a_redirect_stub_exposes_its_target_and_goes_to_a_redirect_page() -> Non
     elsewhere = render_redirect(index.pages["area/old.md"], "/office365/moved", index,
                                 SETTINGS, stub.report)
     assert elsewhere.target == "https://learn.microsoft.com/office365/moved"
+
+
+def test_an_include_cycle_names_each_file_and_line_of_its_chain() -> None:
+    (warning,) = translate_fixture(
+        "# Cycle\n\n[!INCLUDE [A](../includes/cycle-a.md)]\n").report.of_level("warning")
+    assert warning.line == 3
+    assert warning.message.endswith(
+        "include cycle area/topic/article.md:3 -> area/includes/cycle-a.md:3 -> "
+        "area/includes/cycle-b.md:6 -> area/includes/cycle-a.md; not read again, "
+        "a note is shown instead")
