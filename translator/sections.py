@@ -14,6 +14,14 @@ and #zones):
 DocFX shows one version at a time, chosen by a version picker; a static copy has no picker,
 so every section is shown, inside a ``div`` that opens with a label naming its range
 ("Applies to: exchserver-2019"). Sections may sit in list items and may nest.
+
+Attributes are read by `directive_attributes` (any order, any spaces). What DocFX requires
+(dotnet/docfx ``MonikerRange/MonikerRangeParser.cs``, ``TripleColon/ZoneExtension.cs``):
+a moniker needs ``range="..."``; a zone needs ``pivot`` (names of lower-case letters, digits
+and ``-``, comma-separated) or ``target`` (docs, chromeless or pdf; no pivot with pdf).
+DocFX leaves a section it cannot read as text with an error: so do we, with a warning on
+the line. DocFX also rejects a zone carrying any other attribute (``id=``...); we show that
+section anyway and say so in the report.
 """
 
 from __future__ import annotations
@@ -27,6 +35,8 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from .directive_attributes import Attributes, read_attributes, unknown_names
+
 __all__ = [
     "SECTION_CLASS",
     "render_section_close",
@@ -36,11 +46,10 @@ __all__ = [
 ]
 
 SECTION_CLASS = "docfx-section"
-_OPEN = re.compile(
-    r"""^:::[ \t]*(?P<kind>moniker|zone)[ \t]+(?:range|pivot|target)[ \t]*=[ \t]*"""
-    r"""["']?(?P<value>[^"'\n]*?)["']?[ \t]*(?::::)?[ \t]*$"""
-)
-_END = re.compile(r"^:::[ \t]*(?P<kind>moniker|zone)-end[ \t]*(?::::)?[ \t]*$")
+_OPEN = re.compile(r"^:::[ \t]*(?P<kind>moniker|zone)(?![\w-])(?P<attrs>.*?)(?::::)?[ \t]*$", re.I)
+_PIVOT = re.compile(r"^\s*[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*\s*$")
+_TARGETS = ("docs", "chromeless", "pdf")
+_END = re.compile(r"^:::[ \t]*(?P<kind>moniker|zone)-end[ \t]*(?::::)?[ \t]*$", re.I)
 _LABELS = {"moniker": "Applies to", "zone": "For"}
 
 
@@ -51,14 +60,31 @@ def section_block(state: StateBlock, start_line: int, end_line: int, silent: boo
     opening = _OPEN.match(_line_text(state, start_line))
     if opening is None:
         return False
+    kind = opening.group("kind").lower()
+    attributes = read_attributes(opening.group("attrs"))
+    problem = _problem(kind, attributes)
+    if problem is not None:
+        if not silent:
+            _report_invalid(state, start_line, kind, problem)
+        return False
     if silent:
         return True
+    line = state.env["first_line"] + start_line
+    ignored = unknown_names(attributes, _KNOWN[kind])
+    if ignored:
+        names = ", ".join(ignored)
+        state.env["report"].warn(
+            "section", line,
+            f"':::{kind}' with attribute(s) {names} that DocFX does not accept "
+            f"(it leaves the line as text); shown as a section, {names} ignored"
+            if kind == "zone" else
+            f"':::{kind}' attribute(s) {names} ignored (DocFX reads only range)",
+        )
     close_line, closed = _find_end(state, start_line, end_line)
     if not closed:
-        kind = opening.group("kind")
         state.env["report"].warn(
             "section",
-            state.env["first_line"] + start_line,
+            line,
             f"':::{kind}' section has no ':::{kind}-end' line; it ends where its "
             "enclosing block ends",
         )
@@ -68,13 +94,54 @@ def section_block(state: StateBlock, start_line: int, end_line: int, silent: boo
     token = state.push("docfx_section_open", "div", 1)
     token.block = True
     token.map = [start_line, close_line]
-    token.meta = {"kind": opening.group("kind"), "value": opening.group("value").strip()}
+    token.meta = {"kind": kind, "value": _value(kind, attributes)}
     state.md.block.tokenize(state, start_line + 1, close_line)
     token = state.push("docfx_section_close", "div", -1)
     token.block = True
     state.parentType, state.lineMax = old_parent, old_line_max
     state.line = close_line + (1 if closed else 0)
     return True
+
+
+_KNOWN = {"moniker": ("range",), "zone": ("pivot", "target")}
+
+
+def _problem(kind: str, attributes: Attributes) -> str | None:
+    """Why DocFX would not read this section, None if it would."""
+    if attributes.error:
+        return attributes.error
+    if kind == "moniker":
+        return None if attributes.get("range").strip() else "it has no range=\"...\""
+    pivot, target = attributes.get("pivot"), attributes.get("target")
+    if not pivot and not target:
+        return "it has neither pivot=\"...\" nor target=\"...\""
+    if target and target not in _TARGETS:
+        return f"target \"{target}\" is not one of {', '.join(_TARGETS)}"
+    if pivot and not _PIVOT.match(pivot):
+        return (f"pivot \"{pivot}\" is not a comma-separated list of lower-case names "
+                "(letters, digits, -)")
+    if pivot and target == "pdf":
+        return "a pdf target takes no pivot"
+    return None
+
+
+def _value(kind: str, attributes: Attributes) -> str:
+    if kind == "moniker":
+        return attributes.get("range").strip()
+    pivot = attributes.get("pivot")
+    if pivot:
+        return ", ".join(name.strip() for name in pivot.split(","))
+    return f"{attributes.get('target')} only"
+
+
+def _report_invalid(state: StateBlock, start_line: int, kind: str, problem: str) -> None:
+    line = state.env["first_line"] + start_line
+    state.env.setdefault("explained_lines", set()).add(line)
+    state.env["report"].warn(
+        "section", line,
+        f"':::{kind}' line not read as a section: {problem}; DocFX keeps it as text "
+        "(with an error), so it stays visible as text",
+    )
 
 
 def _line_text(state: StateBlock, line: int) -> str:

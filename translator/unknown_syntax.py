@@ -17,6 +17,7 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from .image_directive import DIRECTIVE_WARNINGS, INVALID_DIRECTIVE
 from .report import TranslationReport
 
 __all__ = ["BRACKET_MARKER", "COLON_MARKER", "report_unknown_syntax"]
@@ -33,15 +34,33 @@ def report_unknown_syntax(state: StateCore) -> None:
         return  # the including article's pass sees the spliced tokens
     report: TranslationReport = state.env["report"]
     first_line: int = state.env["first_line"]
+    explained: set[int] = state.env.get("explained_lines", set())  # warned with a reason
     for token in state.tokens:
         if token.type != "inline" or not token.map:
             continue
+        _report_directives(token, report, first_line + token.map[0])
         for offset, marker in _markers(token.children or []):
-            report.warn(
-                "syntax",
-                first_line + token.map[0] + offset,
-                f"DocFX syntax '{marker}' is not supported; kept as text",
-            )
+            line = first_line + token.map[0] + offset
+            if line in explained:
+                continue
+            what = ("closes no open section" if marker.endswith("-end")
+                    else "is not supported")
+            report.warn("syntax", line, f"DocFX syntax '{marker}' {what}; kept as text")
+
+
+def _report_directives(inline: Token, report: TranslationReport, first: int) -> None:
+    """Warnings the inline directive rules left on their tokens; invalid ones become text."""
+    for index, child in enumerate(inline.children or []):
+        meta = child.meta or {}
+        if child.type == INVALID_DIRECTIVE:
+            report.warn("syntax", first + meta["offset"],
+                        f"{meta['why']}; DocFX keeps it as text (with an error), so it stays "
+                        "visible as text")
+            text = Token("text_special", "", 0)  # joined into the text later
+            text.content = child.content
+            (inline.children or [])[index] = text
+        for warning in meta.get(DIRECTIVE_WARNINGS, ()):
+            report.warn("syntax", first + meta["offset"], warning)
 
 
 def _markers(children: list[Token]) -> list[tuple[int, str]]:
