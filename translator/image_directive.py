@@ -29,10 +29,10 @@ from markdown_it.token import Token
 
 from .directive_attributes import read_attributes, unknown_names
 
-__all__ = ["DIRECTIVE_WARNINGS", "INVALID_DIRECTIVE", "image_directive", "invalid_directive"]
+__all__ = ["DIRECTIVE_REPORTS", "INVALID_DIRECTIVE", "image_directive", "invalid_directive"]
 
 INVALID_DIRECTIVE = "docfx_invalid_directive"  # kept as text; `unknown_syntax` reports it
-DIRECTIVE_WARNINGS = "directive_warnings"  # token meta: warnings `unknown_syntax` reports
+DIRECTIVE_REPORTS = "directive_reports"  # token meta: (level, kind, message) to report
 _OPEN = re.compile(r":::image(?=[\s:])", re.I)
 _END = re.compile(r":::image-end:::", re.I)
 _KNOWN = ("alt-text", "type", "loc-scope", "source", "border", "lightbox", "link")
@@ -69,9 +69,10 @@ def image_directive(state: StateInline, silent: bool) -> bool:
         token.children = [text]
         unknown = unknown_names(attributes, _KNOWN)
         if unknown:
-            token.meta = {"offset": offset, DIRECTIVE_WARNINGS: [
+            token.meta = {"offset": offset, DIRECTIVE_REPORTS: [(
+                "warning", "syntax",
                 f"':::image' with attribute(s) {', '.join(unknown)} that DocFX does not "
-                "accept (it keeps the directive as text); shown as an image, those ignored"]}
+                "accept (it keeps the directive as text); shown as an image, those ignored")]}
     state.pos = close + 3
     return True
 

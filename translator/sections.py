@@ -1,4 +1,5 @@
-"""DocFX version and pivot sections -> labeled sections (every version shown, each marked).
+"""DocFX version and pivot sections -> labeled sections (every version shown, each marked);
+DocFX's row and column layout -> plain ``div`` containers.
 
 DocFX syntax (https://learn.microsoft.com/contribute/content/markdown-reference#monikers
 and #zones):
@@ -11,6 +12,12 @@ and #zones):
     Steps for PowerShell.
     :::zone-end
 
+    :::row:::
+       :::column span="2":::
+       Wide column.
+       :::column-end:::
+    :::row-end:::
+
 DocFX shows one version at a time, chosen by a version picker; a static copy has no picker,
 so every section is shown, inside a ``div`` that opens with a label naming its range
 ("Applies to: exchserver-2019"). Sections may sit in list items and may nest.
@@ -21,7 +28,10 @@ a moniker needs ``range="..."``; a zone needs ``pivot`` (names of lower-case let
 and ``-``, comma-separated) or ``target`` (docs, chromeless or pdf; no pivot with pdf).
 DocFX leaves a section it cannot read as text with an error: so do we, with a warning on
 the line. DocFX also rejects a zone carrying any other attribute (``id=``...); we show that
-section anyway and say so in the report.
+section anyway and say so in the report. Rows (``RowParser.cs``) take no attributes and
+columns (``NestedColumnParser.cs``) only ``span``: others are ignored and reported (DocFX
+would not read the line). A row becomes ``<div class="docfx-row">``, a column
+``<div class="docfx-column" data-span="2">``, laid out side by side by docfx.css.
 """
 
 from __future__ import annotations
@@ -46,15 +56,19 @@ __all__ = [
 ]
 
 SECTION_CLASS = "docfx-section"
-_OPEN = re.compile(r"^:::[ \t]*(?P<kind>moniker|zone)(?![\w-])(?P<attrs>.*?)(?::::)?[ \t]*$", re.I)
+_KINDS = "moniker|zone|row|column"
+_OPEN = re.compile(
+    rf"^:::[ \t]*(?P<kind>{_KINDS})(?![\w-])(?P<attrs>.*?)(?::::)?[ \t]*$", re.I
+)
 _PIVOT = re.compile(r"^\s*[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*\s*$")
 _TARGETS = ("docs", "chromeless", "pdf")
-_END = re.compile(r"^:::[ \t]*(?P<kind>moniker|zone)-end[ \t]*(?::::)?[ \t]*$", re.I)
+_END = re.compile(rf"^:::[ \t]*(?P<kind>{_KINDS})-end[ \t]*(?::::)?[ \t]*$", re.I)
 _LABELS = {"moniker": "Applies to", "zone": "For"}
 
 
 def section_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """Block rule: a ``::: moniker range=...`` or ``:::zone pivot=...`` section."""
+    """Block rule: a ``::: moniker range=...``, ``:::zone pivot=...``, ``:::row:::`` or
+    ``:::column:::`` section."""
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False
     opening = _OPEN.match(_line_text(state, start_line))
@@ -75,12 +89,12 @@ def section_block(state: StateBlock, start_line: int, end_line: int, silent: boo
         names = ", ".join(ignored)
         state.env["report"].warn(
             "section", line,
+            f"':::{kind}' attribute(s) {names} ignored (DocFX reads only range)"
+            if kind == "moniker" else
             f"':::{kind}' with attribute(s) {names} that DocFX does not accept "
-            f"(it leaves the line as text); shown as a section, {names} ignored"
-            if kind == "zone" else
-            f"':::{kind}' attribute(s) {names} ignored (DocFX reads only range)",
+            f"(it leaves the line as text); shown as a section, {names} ignored",
         )
-    close_line, closed = _find_end(state, start_line, end_line)
+    close_line, closed = _find_end(state, start_line, end_line, kind)
     if not closed:
         state.env["report"].warn(
             "section",
@@ -103,7 +117,7 @@ def section_block(state: StateBlock, start_line: int, end_line: int, silent: boo
     return True
 
 
-_KNOWN = {"moniker": ("range",), "zone": ("pivot", "target")}
+_KNOWN = {"moniker": ("range",), "zone": ("pivot", "target"), "row": (), "column": ("span",)}
 
 
 def _problem(kind: str, attributes: Attributes) -> str | None:
@@ -112,6 +126,8 @@ def _problem(kind: str, attributes: Attributes) -> str | None:
         return attributes.error
     if kind == "moniker":
         return None if attributes.get("range").strip() else "it has no range=\"...\""
+    if kind in ("row", "column"):
+        return None
     pivot, target = attributes.get("pivot"), attributes.get("target")
     if not pivot and not target:
         return "it has neither pivot=\"...\" nor target=\"...\""
@@ -126,6 +142,8 @@ def _problem(kind: str, attributes: Attributes) -> str | None:
 
 
 def _value(kind: str, attributes: Attributes) -> str:
+    if kind in ("row", "column"):
+        return attributes.get("span").strip() or "1" if kind == "column" else ""
     if kind == "moniker":
         return attributes.get("range").strip()
     pivot = attributes.get("pivot")
@@ -148,8 +166,11 @@ def _line_text(state: StateBlock, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
-def _find_end(state: StateBlock, start_line: int, end_line: int) -> tuple[int, bool]:
-    """(line of the matching end marker, whether it was found); nested sections counted."""
+def _find_end(
+    state: StateBlock, start_line: int, end_line: int, kind: str
+) -> tuple[int, bool]:
+    """(line of the matching end marker, whether it was found); nested sections of the same
+    kind counted."""
     depth = 1
     line = start_line
     while True:
@@ -159,9 +180,10 @@ def _find_end(state: StateBlock, start_line: int, end_line: int) -> tuple[int, b
         text = _line_text(state, line)
         if text and state.sCount[line] < state.blkIndent:
             return line, False  # a line less indented ends the list item holding us
-        if _OPEN.match(text):
+        opening, end = _OPEN.match(text), _END.match(text)
+        if opening and opening.group("kind").lower() == kind:
             depth += 1
-        elif _END.match(text):
+        elif end and end.group("kind").lower() == kind:
             depth -= 1
             if depth == 0:
                 return line, True
@@ -179,6 +201,10 @@ def render_section_open(
     token = tokens[idx]
     kind = html.escape(str(token.meta["kind"]))
     value = html.escape(str(token.meta["value"]), quote=True)
+    if kind == "row":
+        return '<div class="docfx-row">\n'
+    if kind == "column":
+        return f'<div class="docfx-column" data-span="{value}">\n'
     return (
         f'<div class="{SECTION_CLASS} docfx-{kind}" data-{kind}="{value}">\n'
         f'<p class="docfx-section-label">{html.escape(section_label(token))}</p>\n'

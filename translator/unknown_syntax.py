@@ -17,7 +17,7 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .image_directive import DIRECTIVE_WARNINGS, INVALID_DIRECTIVE
+from .image_directive import DIRECTIVE_REPORTS, INVALID_DIRECTIVE
 from .report import TranslationReport
 
 __all__ = ["BRACKET_MARKER", "COLON_MARKER", "report_unknown_syntax"]
@@ -49,7 +49,8 @@ def report_unknown_syntax(state: StateCore) -> None:
 
 
 def _report_directives(inline: Token, report: TranslationReport, first: int) -> None:
-    """Warnings the inline directive rules left on their tokens; invalid ones become text."""
+    """What the inline directive rules left on their tokens to report; invalid directives
+    become text."""
     for index, child in enumerate(inline.children or []):
         meta = child.meta or {}
         if child.type == INVALID_DIRECTIVE:
@@ -59,8 +60,8 @@ def _report_directives(inline: Token, report: TranslationReport, first: int) -> 
             text = Token("text_special", "", 0)  # joined into the text later
             text.content = child.content
             (inline.children or [])[index] = text
-        for warning in meta.get(DIRECTIVE_WARNINGS, ()):
-            report.warn("syntax", first + meta["offset"], warning)
+        for level, kind, message in meta.get(DIRECTIVE_REPORTS, ()):
+            report.add(kind, first + meta["offset"], message, level)
 
 
 def _markers(children: list[Token]) -> list[tuple[int, str]]:
