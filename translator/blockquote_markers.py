@@ -30,13 +30,16 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 __all__ = ["closing_index", "html_token", "is_marker_line", "marker_at",
-           "rewrite_marked_blockquotes", "split_marked_blockquote", "strip_marker"]
+           "report_text_after_marker", "rewrite_marked_blockquotes", "split_marked_blockquote",
+           "strip_marker"]
 
 # DocFX's note types (its default `noteTypes`), compared in any case
 NOTE_TYPES = frozenset({"note", "tip", "important", "caution", "warning"})
 # `[!...]` up to the first `]` not escaped by a backslash, then only spaces: a marker line
 _MARKER_LINE = re.compile(r"^\[!(?P<info>(?:\\.|[^\]\\])*)\][ \t]*$")
 _VIDEO_INFO = re.compile(r"^video[ \t]+https?://", re.I)
+# a marker with more text on its line: `> [!NOTE] Read this.`
+_MARKER_WITH_TEXT = re.compile(r"^(?P<marker>\[!(?:\\.|[^\]\\\n])*\])[ \t]*[^\s]")
 
 # (opening, closing, marker) -> the tokens to put where the opening was, or None to leave
 # the blockquote alone. It may edit the opening and closing tokens in place.
@@ -117,6 +120,28 @@ def _next_marker_line(state: StateBlock, start_line: int, end_line: int) -> int:
         if text is not None and is_marker_line(text):
             return line
     return end_line
+
+
+def report_text_after_marker(state: StateCore) -> None:
+    """Core rule (after the marker rewrites): a quote opening with a marker followed by text
+    on the same line. DocFX reads it as a plain quote ("Text in the first line of
+    Note/Section/Video is not valid") and so do we; the warning says why."""
+    first_line: int = state.env["first_line"]
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "blockquote_open" or index + 2 >= len(tokens):
+            continue
+        inline = tokens[index + 2]
+        match = _MARKER_WITH_TEXT.match(inline.content) if inline.type == "inline" else None
+        if match is None or not is_marker_line(match["marker"]) or not inline.map:
+            continue
+        line = first_line + inline.map[0]
+        state.env.setdefault("explained_lines", set()).add(line)
+        state.env["report"].warn(
+            "syntax", line,
+            f"text after {match['marker']} on its line: DocFX reads this as a plain quote, "
+            "not as its alert, section or video; so do we (move the text to the next line)",
+        )
 
 
 def marker_at(tokens: list[Token], index: int, pattern: re.Pattern[str]) -> re.Match[str] | None:

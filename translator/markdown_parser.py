@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from .alerts import rewrite_alerts, rewrite_cell_alerts
 from .anchors import assign_anchors, render_heading_close
-from .blockquote_markers import split_marked_blockquote
+from .blockquote_markers import report_text_after_marker, split_marked_blockquote
 from .code_directive import code_block
 from .div_blocks import rewrite_div_blocks
 from .image_directive import image_directive
@@ -62,6 +62,7 @@ def docfx_markdown() -> MarkdownIt:
     core.after("docfx_videos", "docfx_div_blocks", rewrite_div_blocks)
     core.after("docfx_div_blocks", "docfx_alerts", rewrite_alerts)
     core.after("docfx_alerts", "docfx_cell_alerts", rewrite_cell_alerts)
+    core.after("docfx_cell_alerts", "docfx_text_after_marker", report_text_after_marker)
     core.after("inline", "docfx_includes", expand_includes)
     core.after("docfx_includes", "docfx_anchors", assign_anchors)
     core.after("docfx_anchors", "docfx_unknown_syntax", report_unknown_syntax)
