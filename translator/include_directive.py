@@ -124,6 +124,7 @@ def include_inline(state: StateInline, silent: bool) -> bool:
         token = state.push("docfx_include", "", 0)
         token.meta = {"title": directive.title, "path": directive.path,
                       "offset": state.src.count("\n", 0, state.pos)}
+        token.content = state.src[state.pos : directive.end]
     state.pos = directive.end
     return True
 

@@ -95,7 +95,10 @@ def _inline_children(state: StateCore, inline: Token) -> list[Token]:
                 block=False))
             continue
         target, body, sub_env = included
-        (parsed,) = state.md.parseInline(" ".join(body.split()), sub_env)
+        text = " ".join(body.split())
+        # the paragraph's source text reads as the page does (a heading's title, say)
+        inline.content = inline.content.replace(child.content, text, 1)
+        (parsed,) = state.md.parseInline(text, sub_env)
         for grandchild in parsed.children or []:
             _rebase(grandchild, target, str(state.env["src_path"]))
             children.append(grandchild)
