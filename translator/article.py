@@ -74,8 +74,11 @@ class TranslatedArticle:
     anchor_ids: frozenset[str] = frozenset()  # every id a link can target on the page
 
 
-def parse_article(src_path: str, data: bytes, read_file: ReadFile | None = None) -> ParsedArticle:
-    """Read one article; `read_file` gives the files it includes (docs-relative paths)."""
+def parse_article(
+    src_path: str, data: bytes, read_file: ReadFile | None = None, docset_root: str = ""
+) -> ParsedArticle:
+    """Read one article; `read_file` gives the files it includes (docs-relative paths);
+    include paths starting ``~/`` start at `docset_root`."""
     report = TranslationReport(src_path)
     text = decode_source(data, report)
     front = split_front_matter(text, report)
@@ -85,6 +88,7 @@ def parse_article(src_path: str, data: bytes, read_file: ReadFile | None = None)
         "first_line": front.body_line,
         "src_path": src_path,
         "read_file": read_file,
+        "docset_root": docset_root,
         "included": set(),
     }
     tokens = docfx_markdown().parse(body, env)

@@ -6,6 +6,10 @@ has ``ms.author:jhendr``, with no space after the colon, above the ``title``) is
 skipped, and the rest is read again, so one typo does not cost the page its title and
 description. If skipping a few lines does not help, the whole block is reported and ignored;
 the page still builds and takes its title from its first heading.
+
+A key given twice is valid YAML (the last value wins, in PyYAML as in DocFX's YAML reader)
+but DocFX warns about it, since one of the two values is silently lost: so do we, naming
+both lines.
 """
 
 from __future__ import annotations
@@ -97,6 +101,7 @@ def _load_yaml(source: str, report: TranslationReport) -> dict[str, object]:
         )
     if data is None:
         return {}
+    _report_duplicate_keys("\n".join(lines), report)
     if not isinstance(data, dict):
         report.warn(
             "front-matter",
@@ -106,6 +111,34 @@ def _load_yaml(source: str, report: TranslationReport) -> dict[str, object]:
         )
         return {}
     return {str(key): _plain(value) for key, value in data.items()}
+
+
+def _report_duplicate_keys(source: str, report: TranslationReport) -> None:
+    """Warn about each key given twice in one mapping (at any depth)."""
+    try:
+        root = yaml.compose(source, Loader=_SafeLoader)
+    except yaml.YAMLError:
+        return  # already reported by the loader
+    pending = [root] if root is not None else []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            pending.append(value)
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            line = key.start_mark.line + 2  # the YAML block starts on line 2 of the file
+            if key.value in seen:
+                report.warn(
+                    "front-matter", line,
+                    f"front matter key '{key.value}' is given twice (lines {seen[key.value]} "
+                    f"and {line}); the value on line {line} is used, the other is ignored",
+                )
+            seen[key.value] = line
 
 
 def _describe_yaml_error(err: yaml.YAMLError) -> tuple[int, str]:

@@ -10,7 +10,14 @@ DocFX syntax (https://learn.microsoft.com/contribute/content/markdown-reference#
 
 The directive becomes an ``image`` token with ``source`` and ``alt-text``; the long
 description of a complex image stays as visible text after it, and ``:::image-end:::`` is
-dropped. Other attributes (``type``, ``border``, ``lightbox``) have no effect here.
+dropped. Other attributes (``type``, ``border``, ``lightbox``, ``link``, ``loc-scope``) have
+no effect here.
+
+Attributes are read by `directive_attributes`, in any order. DocFX (dotnet/docfx
+``TripleColon/ImageExtension.cs``) requires ``source``, and ``alt-text`` unless
+``type="icon"``; without them, or with attributes it cannot read, it keeps the directive as
+text with an error: so do we, with a warning. It also rejects attributes it does not know;
+we show the image anyway and warn.
 """
 
 from __future__ import annotations
@@ -20,34 +27,59 @@ import re
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-__all__ = ["image_directive"]
+from .directive_attributes import read_attributes, unknown_names
 
-_DIRECTIVE = re.compile(
-    r':::image(?P<attrs>(?:[ \t\n]+[\w-]+[ \t]*=[ \t]*"[^"]*")*)[ \t\n]*:::'
-)
-_END = re.compile(r":::image-end:::")
-_ATTR = re.compile(r'([\w-]+)[ \t]*=[ \t]*"([^"]*)"')
+__all__ = ["DIRECTIVE_REPORTS", "INVALID_DIRECTIVE", "image_directive", "invalid_directive"]
+
+INVALID_DIRECTIVE = "docfx_invalid_directive"  # kept as text; `unknown_syntax` reports it
+DIRECTIVE_REPORTS = "directive_reports"  # token meta: (level, kind, message) to report
+_OPEN = re.compile(r":::image(?=[\s:])", re.I)
+_END = re.compile(r":::image-end:::", re.I)
+_KNOWN = ("alt-text", "type", "loc-scope", "source", "border", "lightbox", "link")
 
 
 def image_directive(state: StateInline, silent: bool) -> bool:
     """Inline rule at ``:``: ``:::image ...:::`` and ``:::image-end:::``."""
-    if not state.src.startswith(":::image", state.pos):
-        return False
     end = _END.match(state.src, state.pos)
     if end:
         state.pos = end.end()
         return True
-    match = _DIRECTIVE.match(state.src, state.pos)
-    if match is None:
+    if _OPEN.match(state.src, state.pos) is None:
         return False
+    close = state.src.find(":::", state.pos + len(":::image"))
+    if close < 0:
+        return False
+    attributes = read_attributes(state.src[state.pos + len(":::image") : close])
+    problem = attributes.error
+    if problem is None and not attributes.get("source"):
+        problem = "it has no source=\"...\""
+    if problem is None and not attributes.get("alt-text") and attributes.get("type") != "icon":
+        problem = "it has no alt-text=\"...\" (only an icon may have none)"
     if not silent:
-        attrs = dict(_ATTR.findall(match.group("attrs")))
-        alt = attrs.get("alt-text", "")
+        offset = state.src.count("\n", 0, state.pos)
+        if problem is not None:
+            invalid_directive(state, close + 3, f"':::image' not read as an image: {problem}")
+            return True
+        alt = attributes.get("alt-text")
         token = state.push("image", "img", 0)
-        token.attrs = {"src": attrs.get("source", ""), "alt": ""}
+        token.attrs = {"src": attributes.get("source"), "alt": ""}
         token.content = alt
         text = Token("text", "", 0)
         text.content = alt
         token.children = [text]
-    state.pos = match.end()
+        unknown = unknown_names(attributes, _KNOWN)
+        if unknown:
+            token.meta = {"offset": offset, DIRECTIVE_REPORTS: [(
+                "warning", "syntax",
+                f"':::image' with attribute(s) {', '.join(unknown)} that DocFX does not "
+                "accept (it keeps the directive as text); shown as an image, those ignored")]}
+    state.pos = close + 3
     return True
+
+
+def invalid_directive(state: StateInline, end: int, why: str) -> None:
+    """Keep ``state.src[state.pos:end]`` as text, to be reported with `why` and its line."""
+    token = state.push(INVALID_DIRECTIVE, "", 0)
+    token.content = state.src[state.pos : end]
+    token.meta = {"offset": state.src.count("\n", 0, state.pos), "why": why}
+    state.pos = end

@@ -4,7 +4,9 @@
 
 If the file is absent and ``image_replacements`` (in mkdocs.yml) names a drawing of ours for
 that file name, the drawing is used. Otherwise the image becomes a visible placeholder that
-carries the alt text, never a broken image.
+carries the alt text, never a broken image; with no alt text it names nothing (a file or
+folder name means nothing to a reader; the build report names the file). An image with no
+source at all is a warning.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ def _replace(token: Token, ctx: ArticleContext, line: int | None) -> Token:
     if token.type != "image":
         return token
     src = str(token.attrGet("src") or "")
+    if not src.strip():
+        ctx.report.warn("image", line, "image with no source; shown as a placeholder")
+        return _placeholder(token.content)
     if urlsplit(src).scheme or src.startswith("//"):
         return token  # an absolute URL: left as written (the offline test reports it)
     docs_path = ctx.resolve(urlsplit(src).path)
@@ -44,18 +49,17 @@ def _replace(token: Token, ctx: ArticleContext, line: int | None) -> Token:
         token.attrSet("src", ctx.href_to(replacement))
         ctx.report.add("image", line, f"missing image {src} -> our drawing {replacement}")
         return token
-    alt = token.content or posixpath.basename(docs_path)
     ctx.report.add(
         "image", line, f"missing image {src}: shown as a placeholder", level="unresolved"
     )
-    return _placeholder(alt)
+    return _placeholder(token.content)
 
 
 def _placeholder(alt: str) -> Token:
     token = Token("html_inline", "", 0)
-    text = html.escape(alt)
+    name = html.escape(alt.strip() or "Image not available")
+    text = f"Image not available: {html.escape(alt)}" if alt.strip() else name
     token.content = (
-        f'<span class="{MISSING_IMAGE_CLASS}" role="img" aria-label="{text}">'
-        f"Image not available: {text}</span>"
+        f'<span class="{MISSING_IMAGE_CLASS}" role="img" aria-label="{name}">{text}</span>'
     )
     return token

@@ -1,16 +1,20 @@
 """DocFX includes: another file's Markdown, read in place.
 
-DocFX syntax (https://learn.microsoft.com/contribute/content/markdown-reference#includes):
+DocFX syntax (docs/docs/markdown.md in dotnet/docfx, "Include Markdown Files";
+https://learn.microsoft.com/contribute/content/markdown-reference#includes; the directive's
+reading is in `include_directive`):
 
     [!INCLUDE [Prerequisites](../includes/connector-prerequisites.md)]      <- a block
     Connectors need [!INCLUDE [the plan](../includes/plan-name.md)] or later.  <- inline
 
-The path is relative to the file holding the directive. A block include is parsed like the
-rest of the article (its alerts, tables, includes...) and its blocks take the directive's
-place; relative links and images in it are rebased so they still point where the included
-file meant. An inline include puts the included text in the sentence. What the included file
-reports is reported on the directive's line, naming the included file and its own line. A
-missing file, or a file that includes itself, becomes a visible note and a warning.
+The path is relative to the file holding the directive; ``~/`` starts at the docset root
+(the folder of docfx.json). A block include is parsed like the rest of the article (its
+alerts, tables, includes...) and its blocks take the directive's place; relative links and
+images in it are rebased so they still point where the included file meant. An inline
+include puts the included text in the sentence. What the included file reports is reported
+on the directive's line, naming the included file and its own line. A missing file, or an
+include cycle (reported with its chain of files and lines), becomes a visible note (a
+``<span>`` inside a sentence, so the paragraph stays valid HTML) and a warning.
 """
 
 from __future__ import annotations
@@ -31,91 +35,113 @@ from .report import Level, TranslationReport
 from .source_text import decode_source
 from .table_repair import remove_table_debris
 
-__all__ = ["MISSING_INCLUDE_CLASS", "ReadFile", "expand_includes"]
+__all__ = ["MISSING_INCLUDE_CLASS", "ReadFile", "expand_includes", "include_target"]
 
 ReadFile = Callable[[str], "bytes | None"]  # docs-relative path -> content, None if absent
 MISSING_INCLUDE_CLASS = "docfx-missing-include"
-_INCLUDE = (
-    r"\[!INCLUDE[ \t]*\[(?P<title>[^\]]*)\]"  # [!INCLUDE [title]
-    r'\([ \t]*<?(?P<path>[^)\s>]+)>?(?:[ \t]+"[^"]*")?[ \t]*\)[ \t]*\]'  # (path "tip")]
-)
-_BLOCK_INCLUDE = re.compile(rf"^{_INCLUDE}$", re.I)
-_INLINE_INCLUDE = re.compile(_INCLUDE, re.I)
+_INLINE_TYPES = ("docfx_include", "docfx_escaped_include")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 
 
 def expand_includes(state: StateCore) -> None:
     """Core rule (after ``inline``, before the anchors): splice included files in."""
-    tokens = state.tokens
     out: list[Token] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type == "paragraph_open" and tokens[index + 1].type == "inline":
-            lines = tokens[index + 1].content.strip().split("\n")
-            matches = [_BLOCK_INCLUDE.match(line.strip()) for line in lines]
-            if all(matches):
-                for match in matches:
-                    assert match is not None
-                    out.extend(_block_tokens(state, match, token))
-                index += 3
-                continue
-        if token.type == "inline" and _has_include_text(token):
-            _expand_inline(state, token)
+    for token in state.tokens:
+        if token.type == "docfx_include":
+            out.extend(_block_tokens(state, token))
+            continue
+        if token.type == "inline" and any(c.type in _INLINE_TYPES for c in token.children or []):
+            token.children = _inline_children(state, token)
         out.append(token)
-        index += 1
     state.tokens = out
 
 
-def _has_include_text(inline: Token) -> bool:
-    """An include directive in the text itself (not only inside a code span)."""
-    texts = (c.content for c in inline.children or [] if c.type == "text")
-    return any("[!INCLUDE" in text.upper() for text in texts)
+def include_target(src_path: str, path: str, docset_root: str = "") -> str:
+    """The docs-relative file a directive in `src_path` names (``~/``: the docset root)."""
+    if path.startswith("~/"):
+        return posixpath.normpath(posixpath.join(docset_root, path[2:].lstrip("/")))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_path), path))
 
 
-def _block_tokens(state: StateCore, match: re.Match[str], paragraph: Token) -> list[Token]:
-    included = _read_included(state, match, paragraph)
+def _block_tokens(state: StateCore, directive: Token) -> list[Token]:
+    included = _read_included(state, directive, directive.map)
     if isinstance(included, str):
-        return [html_token(included, paragraph.level)]
+        return [html_token(f'<p class="{MISSING_INCLUDE_CLASS}">{included}</p>\n',
+                           directive.level)]
     target, body, sub_env = included
     tokens = state.md.parse(body, sub_env)
     for token in tokens:
-        token.level += paragraph.level
-        token.map = paragraph.map  # reported lines: the directive's line in this file
+        token.level += directive.level
+        token.map = directive.map  # reported lines: the directive's line in this file
         for child in token.children or []:
             _rebase(child, target, str(state.env["src_path"]))
     return tokens
 
 
-def _expand_inline(state: StateCore, inline: Token) -> None:
-    def replace(match: re.Match[str]) -> str:
-        included = _read_included(state, match, inline)
+def _inline_children(state: StateCore, inline: Token) -> list[Token]:
+    children: list[Token] = []
+    for child in inline.children or []:
+        if child.type not in _INLINE_TYPES:
+            children.append(child)
+            continue
+        where = [inline.map[0] + int(child.meta["offset"]), 0] if inline.map else None
+        if child.type == "docfx_escaped_include":
+            children.append(_escaped_text(state, child, where))
+            continue
+        included = _read_included(state, child, where)
         if isinstance(included, str):
-            return included.strip()
-        return " ".join(included[1].split())
+            children.append(html_token(
+                f'<span class="{MISSING_INCLUDE_CLASS}">{included}</span>', child.level,
+                block=False))
+            continue
+        target, body, sub_env = included
+        text = " ".join(body.split())
+        # the paragraph's source text reads as the page does (a heading's title, say)
+        inline.content = inline.content.replace(child.content, text, 1)
+        (parsed,) = state.md.parseInline(text, sub_env)
+        for grandchild in parsed.children or []:
+            _rebase(grandchild, target, str(state.env["src_path"]))
+            children.append(grandchild)
+    return children
 
-    inline.content = _INLINE_INCLUDE.sub(replace, inline.content)
-    inline.children = []
-    state.md.inline.parse(inline.content, state.md, state.env, inline.children)
+
+def _escaped_text(state: StateCore, escaped: Token, where: list[int] | None) -> Token:
+    """An escaped directive: its text as written (without the backslash), reported."""
+    if not state.env.get("inside_include"):
+        state.env["report"].add(
+            "include", state.env["first_line"] + where[0] if where else None,
+            "escaped include directive kept as text, its [title](path) not made a link",
+        )
+    text = Token("text_special", "", 0)  # joined into the text later; not a marker to report
+    text.content = escaped.content
+    return text
 
 
 def _read_included(
-    state: StateCore, match: re.Match[str], directive: Token
+    state: StateCore, directive: Token, where: list[int] | None
 ) -> tuple[str, str, dict[str, Any]] | str:
-    """(included path, its Markdown body, the env to parse it in), or placeholder HTML."""
+    """(included path, its Markdown body, the env to parse it in), or the placeholder text."""
     env = state.env
     report: TranslationReport = env["report"]
-    line = env["first_line"] + directive.map[0] if directive.map else None
+    line = env["first_line"] + where[0] if where else None
     src_path = str(env["src_path"])
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(src_path), match["path"]))
-    stack: tuple[str, ...] = env.get("include_stack", (src_path,))
+    target = include_target(src_path, str(directive.meta["path"]), env.get("docset_root", ""))
+    # the files including this one, each with the line of its directive
+    stack: tuple[tuple[str, int | None], ...] = env.get("include_stack", ())
     read_file: ReadFile | None = env.get("read_file")
-    data = read_file(target) if read_file and target not in stack else None
+    in_cycle = target == src_path or any(path == target for path, _ in stack)
+    data = read_file(target) if read_file and not in_cycle else None
+    title = str(directive.meta["title"])
     if data is None:
-        why = "includes itself" if target in stack else "is not in docs/"
-        report.warn("include", line, f"included file {target} {why}; shown as a note instead")
-        title = html.escape(match["title"] or target)
-        return f'<p class="{MISSING_INCLUDE_CLASS}">Included text not available: {title}</p>\n'
+        if in_cycle:
+            chain = " -> ".join(
+                [*(f"{p}:{n}" for p, n in stack), f"{src_path}:{line}", target])
+            why = f"include cycle {chain}; not read again, a note is shown instead"
+        else:
+            why = f"included file {target} is not in docs/; shown as a note instead"
+        report.warn("include", line, why)
+        named = f": {html.escape(title)}" if title else ""
+        return f"Included text not available{named}"
     sub_report = TranslationReport(target)
     front = split_front_matter(decode_source(data, sub_report), sub_report)
     body = remove_table_debris(front.body, sub_report, front.body_line)
@@ -125,13 +151,13 @@ def _read_included(
         "report": sub_report,
         "first_line": front.body_line,
         "src_path": target,
-        "include_stack": (*stack, target),
+        "include_stack": (*stack, (src_path, line)),
         "inside_include": True,
     }
     report.add("include", line, f"included {target}")
     for decision in sub_report.decisions:
-        where = f"{target}:{decision.line}" if decision.line else target
-        report.add(decision.kind, line, f"in {where}: {decision.message}", decision.level)
+        where_in = f"{target}:{decision.line}" if decision.line else target
+        report.add(decision.kind, line, f"in {where_in}: {decision.message}", decision.level)
     sub_env["report"] = _Forward(report, target, line)
     return target, body, sub_env
 

@@ -13,13 +13,17 @@ from markdown_it import MarkdownIt
 
 from .alerts import rewrite_alerts, rewrite_cell_alerts
 from .anchors import assign_anchors, render_heading_close
+from .blockquote_markers import report_text_after_marker, split_marked_blockquote
+from .code_directive import code_block
 from .div_blocks import rewrite_div_blocks
 from .image_directive import image_directive
+from .include_directive import escaped_include, include_block, include_inline
 from .includes import expand_includes
+from .no_loc import no_loc_directive
 from .sections import render_section_close, render_section_open, section_block
 from .table_repair import restore_merged_cells
 from .unknown_syntax import report_unknown_syntax
-from .video import rewrite_videos
+from .video import rewrite_videos, video_directive
 
 __all__ = ["docfx_markdown"]
 
@@ -32,7 +36,23 @@ def docfx_markdown() -> MarkdownIt:
         "fence", "docfx_section", section_block,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
+    md.block.ruler.at(
+        "blockquote", split_marked_blockquote,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.block.ruler.before(
+        "fence", "docfx_code", code_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.block.ruler.before(
+        "table", "docfx_include", include_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.inline.ruler.before("link", "docfx_include", include_inline)
+    md.inline.ruler.before("escape", "docfx_escaped_include", escaped_include)
     md.inline.ruler.before("text", "docfx_image", image_directive)
+    md.inline.ruler.before("text", "docfx_video", video_directive)
+    md.inline.ruler.before("text", "docfx_no_loc", no_loc_directive)
     md.add_render_rule("heading_close", render_heading_close)
     md.add_render_rule("docfx_section_open", render_section_open)
     md.add_render_rule("docfx_section_close", render_section_close)
@@ -42,6 +62,7 @@ def docfx_markdown() -> MarkdownIt:
     core.after("docfx_videos", "docfx_div_blocks", rewrite_div_blocks)
     core.after("docfx_div_blocks", "docfx_alerts", rewrite_alerts)
     core.after("docfx_alerts", "docfx_cell_alerts", rewrite_cell_alerts)
+    core.after("docfx_cell_alerts", "docfx_text_after_marker", report_text_after_marker)
     core.after("inline", "docfx_includes", expand_includes)
     core.after("docfx_includes", "docfx_anchors", assign_anchors)
     core.after("docfx_anchors", "docfx_unknown_syntax", report_unknown_syntax)

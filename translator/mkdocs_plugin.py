@@ -6,8 +6,10 @@ page's front matter (title, description, date); the translated HTML becomes the 
 content, with a table of contents built from its headings, so Material's outline, search
 and permalinks work as on any page (Python-Markdown never reads the article body). Pages written
 for this site (``own_pages``) are left alone, and so are DocFX TOC files (the
-``site-structure`` plugin makes them the navigation). Files other articles include are not
-pages; redirect stubs are not pages either, but small redirect files in the built site. A
+``site-structure`` plugin makes them the navigation). Which Markdown files are pages follows
+DocFX's rule (``published_pages``: docfx.json's content globs, else every file outside an
+``includes`` folder and not ``ms.topic: include``), never whether another file includes
+it; redirect stubs are not pages either, but small redirect files in the built site. A
 JSON report per page is written to the site. Public URLs are relative to the docset root
 (the folder with ``docfx.json`` or the top-most TOC file, see ``docset.py``), so a docset
 dropped into a sub-folder of docs/ keeps its upstream addresses.
@@ -19,6 +21,7 @@ import fnmatch
 import gc
 import json
 import logging
+import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +38,7 @@ from mkdocs.structure.toc import get_toc
 from .article import ParsedArticle, TranslatedArticle, parse_article, render_article
 from .docset import DOCFX_CONFIG_NAME, content_folders, find_docset_root, is_toc_file
 from .material_html import Heading
+from .published_pages import content_groups, is_published
 from .redirects import RedirectPage, render_redirect
 from .report import TranslationReport
 from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
@@ -77,15 +81,20 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             file = files.get_file_from_path(src_uri)
             return file.content_bytes if file is not None else None
 
+        docset_root = find_docset_root(f.src_uri for f in files)
         self.parsed = {
-            f.src_uri: parse_article(f.src_uri, f.content_bytes, read_file) for f in upstream
+            f.src_uri: parse_article(f.src_uri, f.content_bytes, read_file, docset_root)
+            for f in upstream
         }
-        included = frozenset().union(*(p.included for p in self.parsed.values()))
-        index = self._site_index(files, config)
+        published = self._published(upstream, files)
+        for file in upstream:
+            if file.src_uri not in published or self.parsed[file.src_uri].redirect_url:
+                files.remove(file)  # not a page of its own
+        index = self._site_index(files, config, published)
         settings = self.settings = TranslationSettings(
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
-            docset_root=find_docset_root(f.src_uri for f in files),
+            docset_root=docset_root,
             content_folders={
                 folder: dest
                 for f in files if f.src_uri.rsplit("/", 1)[-1] == DOCFX_CONFIG_NAME
@@ -100,9 +109,7 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         self.reports, self.redirects, self.translated = [], [], {}
         for file in upstream:
             parsed = self.parsed[file.src_uri]
-            if file.src_uri in included or parsed.redirect_url:
-                files.remove(file)  # not a page of its own
-            if file.src_uri in included:
+            if file.src_uri not in published:
                 continue
             if parsed.redirect_url:
                 page = index.pages[file.src_uri]
@@ -159,14 +166,33 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
     def _is_own_page(self, file: File) -> bool:
         return any(fnmatch.fnmatch(file.src_uri, pattern) for pattern in self.config.own_pages)
 
-    def _site_index(self, files: Files, config: MkDocsConfig) -> SiteIndex:
+    def _published(self, upstream: list[File], files: Files) -> frozenset[str]:
+        """The upstream files DocFX publishes (docfx.json's content globs, else every .md
+        outside includes/ and not ``ms.topic: include``); the others are logged."""
+        configs = [f for f in files if posixpath.basename(f.src_uri) == DOCFX_CONFIG_NAME]
+        groups = [g for f in configs for g in content_groups(
+            f.src_uri, f.content_bytes.decode("utf-8", "replace"))]
+        published = frozenset(
+            f.src_uri for f in upstream
+            if is_published(f.src_uri, self.parsed[f.src_uri].meta, groups if groups else None)
+        )
+        rule = "docfx.json's content globs" if groups else "an include file"
+        for file in upstream:
+            if file.src_uri not in published:
+                log.info(f"docfx: {file.src_uri} is not a page ({rule}); read where included")
+        return published
+
+    def _site_index(self, files: Files, config: MkDocsConfig, published: frozenset[str]
+                    ) -> SiteIndex:
         directory_urls = bool(config.use_directory_urls)
-        pages = [p.page_info(directory_urls) for p in self.parsed.values()]
+        pages = [p.page_info(directory_urls) for path, p in self.parsed.items()
+                 if path in published]
         pages += [
             PageInfo(f.src_uri, page_url(f.src_uri, directory_urls), title_from_path(f.src_uri))
             for f in files.documentation_pages()
             if f.src_uri not in self.parsed
         ]
+        # redirect stubs were taken out of `files` but are pages of the index (they redirect)
         return SiteIndex.build(pages, (f.src_uri for f in files), directory_urls)
 
     @staticmethod

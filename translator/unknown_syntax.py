@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
+from .image_directive import DIRECTIVE_REPORTS, INVALID_DIRECTIVE
 from .report import TranslationReport
 
 __all__ = ["BRACKET_MARKER", "COLON_MARKER", "report_unknown_syntax"]
@@ -23,26 +25,62 @@ __all__ = ["BRACKET_MARKER", "COLON_MARKER", "report_unknown_syntax"]
 # `[!WORD` (alerts, includes, videos, code snippets...), in text (not in code spans)
 BRACKET_MARKER = re.compile(r"\[![A-Za-z][\w-]*")
 # a `:::` directive opening a line
-COLON_MARKER = re.compile(r"^[ \t]*:::[ \t]*[A-Za-z-]*", re.M)
+COLON_MARKER = re.compile(r"^[ \t]*:::[ \t]*[A-Za-z-]*")
 
 
 def report_unknown_syntax(state: StateCore) -> None:
-    """Core rule (last): warn about DocFX markers left in the text."""
+    """Core rule (last): warn about DocFX markers left in the text, each on its own line."""
     if state.env.get("inside_include"):
         return  # the including article's pass sees the spliced tokens
     report: TranslationReport = state.env["report"]
     first_line: int = state.env["first_line"]
+    explained: set[int] = state.env.get("explained_lines", set())  # warned with a reason
     for token in state.tokens:
-        if token.type != "inline":
+        if token.type != "inline" or not token.map:
             continue
-        texts = [c.content for c in token.children or [] if c.type == "text"]
-        lines = "".join("\n" if c.type == "softbreak" else c.content
-                        for c in token.children or [] if c.type in ("text", "softbreak"))
-        markers = [m for text in texts for m in BRACKET_MARKER.finditer(text)]
-        for match in [*markers, *COLON_MARKER.finditer(lines)]:
-            line = first_line + token.map[0] if token.map else None
-            report.warn(
-                "syntax",
-                line,
-                f"DocFX syntax '{match.group().strip()}' is not supported; kept as text",
-            )
+        _report_directives(token, report, first_line + token.map[0])
+        for offset, marker in _markers(token.children or []):
+            line = first_line + token.map[0] + offset
+            if line in explained:
+                continue
+            what = ("closes no open section" if marker.endswith("-end")
+                    else "is not supported")
+            report.warn("syntax", line, f"DocFX syntax '{marker}' {what}; kept as text")
+
+
+def _report_directives(inline: Token, report: TranslationReport, first: int) -> None:
+    """What the inline directive rules left on their tokens to report; invalid directives
+    become text."""
+    for index, child in enumerate(inline.children or []):
+        meta = child.meta or {}
+        if child.type == INVALID_DIRECTIVE:
+            report.warn("syntax", first + meta["offset"],
+                        f"{meta['why']}; DocFX keeps it as text (with an error), so it stays "
+                        "visible as text")
+            text = Token("text_special", "", 0)  # joined into the text later
+            text.content = child.content
+            (inline.children or [])[index] = text
+        for level, kind, message in meta.get(DIRECTIVE_REPORTS, ()):
+            report.add(kind, first + meta["offset"], message, level)
+
+
+def _markers(children: list[Token]) -> list[tuple[int, str]]:
+    """(line offset in the paragraph, marker) of each marker in the text children.
+
+    Escaped brackets (``\\[!NOTE]``) are separate tokens here, so they never match."""
+    found: list[tuple[int, str]] = []
+    offset = 0
+    line_text = ""
+    lines: list[tuple[int, str]] = []
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append((offset, line_text))
+            offset, line_text = offset + 1, ""
+        elif child.type == "text":
+            found += [(offset, m.group()) for m in BRACKET_MARKER.finditer(child.content)]
+            line_text += child.content
+        else:
+            line_text += "\0"  # code, links...: not plain text at the line start
+    lines.append((offset, line_text))
+    found += [(n, m.group().strip()) for n, text in lines if (m := COLON_MARKER.match(text))]
+    return sorted(found, key=lambda item: item[0])

@@ -4,8 +4,14 @@ DocFX syntax (https://learn.microsoft.com/contribute/content/markdown-reference#
 
     > [!VIDEO https://learn-video.azurefd.net/vod/player?id=1234]
 
-also written without the ``>``. DocFX embeds a player in an iframe; an offline intranet copy
-must not, so the marker becomes a paragraph with a link to the video's address.
+also written without the ``>``, and DocFX's directive form, in a sentence or on its own line
+(dotnet/docfx ``TripleColon/VideoExtension.cs``; attributes in any order, read by
+`directive_attributes`; ``source`` required, else DocFX keeps it as text with an error):
+
+    :::video source="https://learn-video.azurefd.net/vod/player?id=1234" title="Connectors":::
+
+DocFX embeds a player in an iframe; an offline intranet copy must not, so the marker
+becomes a link to the video's address (named by its ``title`` when it has one).
 """
 
 from __future__ import annotations
@@ -14,15 +20,20 @@ import html
 import re
 
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from .blockquote_markers import closing_index, html_token
+from .directive_attributes import read_attributes, unknown_names
+from .image_directive import DIRECTIVE_REPORTS, invalid_directive
 from .report import TranslationReport
 
-__all__ = ["VIDEO_CLASS", "rewrite_videos"]
+__all__ = ["VIDEO_CLASS", "rewrite_videos", "video_directive"]
 
 VIDEO_CLASS = "docfx-video"
 _VIDEO = re.compile(r"^\[!VIDEO[ \t]+(?P<url>[^\s\]]+)[ \t]*\]$", re.I)
+_DIRECTIVE = re.compile(r":::video(?=[\s:])", re.I)
+_KNOWN = ("title", "max-width", "source", "thumbnail", "upload-date", "duration", "type")
 
 
 def rewrite_videos(state: StateCore) -> None:
@@ -60,6 +71,42 @@ def _video_span(tokens: list[Token], index: int) -> tuple[int, re.Match[str]] | 
             match = _VIDEO.match(inner[1].content.strip())
             return (end, match) if match else None
     return None
+
+
+def video_directive(state: StateInline, silent: bool) -> bool:
+    """Inline rule at ``:``: ``:::video source="..." ...:::``."""
+    opening = _DIRECTIVE.match(state.src, state.pos)
+    close = state.src.find(":::", opening.end()) if opening else -1
+    if opening is None or close < 0:
+        return False
+    attributes = read_attributes(state.src[opening.end() : close])
+    problem = attributes.error or (None if attributes.get("source") else
+                                   "it has no source=\"...\"")
+    if silent:
+        state.pos = close + 3
+        return True
+    if problem is not None:
+        invalid_directive(state, close + 3, f"':::video' not read as a video: {problem}")
+        return True
+    url = attributes.get("source")
+    token = state.push("html_inline", "", 0)
+    token.content = _link(url, attributes.get("title"))
+    reports = [("info", "video", f"video {url} -> a link (no embedded player offline)")]
+    unknown = unknown_names(attributes, _KNOWN)
+    if unknown:
+        reports.append(("warning", "video", f"':::video' with attribute(s) {', '.join(unknown)}"
+                        " that DocFX does not accept (it keeps the directive as text); "
+                        "shown as a link"))
+    token.meta = {"offset": state.src.count("\n", 0, state.pos), DIRECTIVE_REPORTS: reports}
+    state.pos = close + 3
+    return True
+
+
+def _link(url: str, title: str = "") -> str:
+    href = html.escape(url, quote=True)
+    name = f"Watch the video: {html.escape(title)}" if title else "Watch the video"
+    return (f'<a class="docfx-external {VIDEO_CLASS}" href="{href}">{name}</a> '
+            f"({html.escape(url)})")
 
 
 def _video_link(url: str) -> str:

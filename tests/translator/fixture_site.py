@@ -30,6 +30,16 @@ INCLUDED = {
     ),
     "area/includes/product-name.md": b"Exchange Online Protection\n",
     "area/includes/loops.md": b"[!INCLUDE [again](loops.md)]\n",
+    "area/includes/steps.md": b"1. Sign in.\n2. Open **Mail flow**.\n",
+    "area/includes/a(b).md": b"Text from a file with brackets in its name.\n",
+    "area/snippets/new-connector.ps1": (
+        b"# Creates a connector\n#region create\nNew-InboundConnector -Name 'From partner'\n"
+        b"#endregion\nGet-InboundConnector | Format-List\n"
+    ),
+    "area/includes/cycle-a.md": b"Start of A.\n\n[!INCLUDE [B](cycle-b.md)]\n",
+    "area/includes/cycle-b.md": (
+        b"---\nms.topic: include\n---\nB says hello.\n\n[!INCLUDE [A](cycle-a.md)]\n"
+    ),
 }
 
 

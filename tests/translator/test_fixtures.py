@@ -4,6 +4,8 @@ An expected block that starts with ``---`` is compared with the front matter MkD
 followed by the page's HTML; otherwise with the HTML only. Cases named ``*-nope`` show what
 is left alone.
 A case may warn only if its title says so ("warning", "reported"): unexpected warnings fail.
+An expected block may end with a ``== report ==`` line followed by the whole report, one
+``kind:line level`` per decision in line order; then the report is compared too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from markdown_it.utils import read_fixture_file
+
+from translator.article import TranslatedArticle
 
 from .fixture_site import translate_fixture
 
@@ -23,6 +27,14 @@ CASES = [
 ]
 
 
+REPORT_MARK = "\n== report ==\n"
+
+
+def report_lines(result: TranslatedArticle) -> list[str]:
+    decisions = sorted(result.report.decisions, key=lambda d: d.line or 0)
+    return [f"{d.kind}:{d.line} {d.level}" for d in decisions]
+
+
 def normalize(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
@@ -30,6 +42,9 @@ def normalize(text: str) -> str:
 @pytest.mark.parametrize(("source", "expected", "title"), CASES)
 def test_fixture(source: str, expected: str, title: str) -> None:
     result = translate_fixture(source)
+    expected, has_report, report = f"{expected}\n".partition(REPORT_MARK)
+    if has_report:
+        assert report_lines(result) == [line.strip() for line in report.strip().splitlines()]
     actual = result.markdown + result.html if expected.startswith("---") else result.html
     assert normalize(actual) == normalize(expected)
     if not any(word in title for word in ("warning", "reported")):

@@ -116,10 +116,14 @@ def test_the_parsed_article_lists_the_files_it_includes() -> None:
 
 
 def test_unknown_docfx_syntax_warns_with_its_line_and_marker() -> None:
-    warnings = decisions("Text.\n\n[!code-powershell[Main](x.ps1)]\n\n:::row:::\n", "syntax")
-    assert [(w.line, w.level) for w in warnings] == [(3, "warning"), (5, "warning")]
+    warnings = decisions(
+        "Text.\n\n[!code-powershell[Main](x.ps1)]\n\n:::form server=\"x\":::\n:::row-end:::\n",
+        "syntax")
+    assert [(w.line, w.level) for w in warnings] == [
+        (3, "warning"), (5, "warning"), (6, "warning")]
     assert "'[!code-powershell' is not supported; kept as text" in warnings[0].message
-    assert "':::row' is not supported" in warnings[1].message
+    assert "':::form' is not supported" in warnings[1].message
+    assert "':::row-end' closes no open section; kept as text" in warnings[2].message
 
 
 def test_an_unclosed_section_warns_with_its_line() -> None:
@@ -141,3 +145,13 @@ def test_a_redirect_stub_exposes_its_target_and_goes_to_a_redirect_page() -> Non
     elsewhere = render_redirect(index.pages["area/old.md"], "/office365/moved", index,
                                 SETTINGS, stub.report)
     assert elsewhere.target == "https://learn.microsoft.com/office365/moved"
+
+
+def test_an_include_cycle_names_each_file_and_line_of_its_chain() -> None:
+    (warning,) = translate_fixture(
+        "# Cycle\n\n[!INCLUDE [A](../includes/cycle-a.md)]\n").report.of_level("warning")
+    assert warning.line == 3
+    assert warning.message.endswith(
+        "include cycle area/topic/article.md:3 -> area/includes/cycle-a.md:3 -> "
+        "area/includes/cycle-b.md:6 -> area/includes/cycle-a.md; not read again, "
+        "a note is shown instead")
