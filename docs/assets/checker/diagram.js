@@ -60,7 +60,7 @@ function textBlock(lines, x, y, { className, anchor = "middle", lineHeight = 14 
 function drawNode(node, box) {
   const { x, y, w, h } = box;
   const group = svg("g", { class: `cc-d-node cc-d-slot-${node.slot}` },
-    svg("rect", { x, y, width: w, height: h, rx: 8, fill: "none", stroke: "currentColor" }));
+    svg("rect", { x, y, width: w, height: h, rx: 8, stroke: "currentColor" }));
   const cx = x + w / 2;
   const cy = y + h / 2;
   group.append(svg("text", { x: cx, y: node.sub ? cy - 3 : cy + 5, class: "cc-d-node-label", "text-anchor": "middle", "font-size": 14 }, node.label));
