@@ -16,6 +16,7 @@ from .anchors import assign_anchors, render_heading_close
 from .div_blocks import rewrite_div_blocks
 from .image_directive import image_directive
 from .includes import expand_includes
+from .pipe_table import pipe_table
 from .sections import render_section_close, render_section_open, section_block
 from .table_repair import restore_merged_cells
 from .unknown_syntax import report_unknown_syntax
@@ -28,6 +29,8 @@ __all__ = ["docfx_markdown"]
 def docfx_markdown() -> MarkdownIt:
     """A shared parser (markdown-it instances are reusable; state lives in `env`)."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # DocFX's Markdig reads pipe tables differently from GFM (see pipe_table)
+    md.block.ruler.at("table", pipe_table, {"alt": ["paragraph", "reference"]})
     md.block.ruler.before(
         "fence", "docfx_section", section_block,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
