@@ -17,6 +17,14 @@ markdown-it's ``table``) does as Markdig does:
   them. Here their text stays visible at the end of the row's last cell, written as in the
   source (``1 | 2``), and the build report warns with the row's line.
 
+Two readings differ from Markdig's and are reported (info) with their line; both keep every
+word, shown in a table rather than as one paragraph of text with its pipes:
+
+- Markdig builds a table from a whole paragraph, so a table right under a paragraph line is
+  not a table there (the paragraph's first line has no ``|``); here it is;
+- every line of a Markdig table must hold a ``|`` (Rule #1), else the whole table is text;
+  here a body line without one is a row of its own (as GFM reads it).
+
 Alignment becomes a class (``docfx-align-left``), not a style attribute: inline styles break
 a strict Content-Security-Policy.
 """
@@ -52,6 +60,11 @@ def pipe_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False
     if silent:
         return True
+    report: TranslationReport = state.env["report"]
+    if _follows_paragraph(state, start):
+        report.add("table", state.env["first_line"] + start,
+                   "table right under a paragraph line: DocFX (Markdig) reads both as one "
+                   "paragraph of text; shown here as a paragraph and a table")
     body = _body_rows(state, start + 2, end)
     old_parent, state.parentType = state.parentType, "table"
     table = state.push("table_open", "table", 1)
@@ -64,6 +77,12 @@ def pipe_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.parentType = old_parent
     state.line = start + 2 + len(body)
     return True
+
+
+def _follows_paragraph(state: StateBlock, start: int) -> bool:
+    tokens = state.tokens
+    return (len(tokens) >= 3 and tokens[-1].type == "paragraph_close"
+            and tokens[-3].map is not None and tokens[-3].map[1] == start)
 
 
 def _text(state: StateBlock, line: int) -> str:
@@ -131,6 +150,10 @@ def _cell_texts(state: StateBlock, line: int, row: RowCells, width: int) -> list
     number = state.env["first_line"] + line
     given = len(row.cells)
     cells = [c.strip(" \t") for c in row.cells[:width]]
+    if not row.has_delimiter:
+        report.add("table", number,
+                   "row without a '|': DocFX (Markdig) then shows the whole table as "
+                   "paragraph text; shown here as a row of its own")
     if given > width and any(c.strip() for c in row.cells[width:]):
         cells[-1] = row.rest_from(width - 1).strip(" \t")
         extra = given - width

@@ -71,9 +71,10 @@ def remove_table_debris(body: str, report: TranslationReport, first_line: int) -
     Lines are blanked, not deleted, so token line numbers still match the source.
     """
     lines = body.split("\n")
-    code = _code_lines(body)
-    for index, line in enumerate(lines):
-        number = first_line + index
+    candidates = [i for i, line in enumerate(lines) if "****" in line or LONE_PIPE.match(line)]
+    code = _code_lines(body) if candidates else set()
+    for index in candidates:
+        line, number = lines[index], first_line + index
         if index in code:
             continue
         if LONE_PIPE.match(line):
@@ -116,8 +117,6 @@ def _block_reader() -> MarkdownIt:
 
 
 def _code_lines(body: str) -> set[int]:
-    if "|" not in body and "****" not in body:
-        return set()
     return {
         line
         for token in _block_reader().parse(body)

@@ -93,3 +93,16 @@ def test_pipes_in_code_links_and_html_are_not_reported_as_extra_cells() -> None:
         "| [a | b](sibling.md) | <abbr title=\"x|y\">xy</abbr> |\n"
     )
     assert [d for d in report(source) if d[0] == "table"] == []
+
+
+def test_readings_that_differ_from_markdig_are_reported_with_their_lines() -> None:
+    source = "Text line.\n| a | b |\n|---|---|\n| 1 | 2 |\nno pipe here\n"
+    assert [(line, message.split(":")[0]) for _, line, _, message in report(source)] == [
+        (2, "table right under a paragraph line"),
+        (5, "row without a '|'"),
+        (5, "row has 1 of 2 cells; empty cells added at its end, as DocFX (Markdig) does"),
+    ]
+
+
+def test_a_table_after_a_blank_line_with_a_pipe_in_every_row_is_not_reported() -> None:
+    assert report("Text line.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n") == []
