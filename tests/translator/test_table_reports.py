@@ -5,7 +5,62 @@ Markdig's rules: https://github.com/xoofx/markdig/blob/master/src/Markdig.Tests/
 
 from __future__ import annotations
 
-from .fixture_site import translate_fixture
+from pathlib import Path
+
+import pytest
+from markdown_it.utils import read_fixture_file
+
+from .fixture_site import ARTICLE, translate_fixture
+
+FIXTURES = Path(__file__).parent / "fixtures"
+INFO, WARN = "info", "warning"
+# The whole report of every table fixture, case by case: (kind, line, level) of each entry.
+FIXTURE_REPORTS = {
+    "tables.md": [
+        [("table", 1, INFO), ("table", 2, INFO), ("table", 3, INFO)],  # lone pipes, doubled bold
+        [("table", 4, INFO)],  # lone pipe after the table
+        [("table", 4, INFO), ("table", 5, INFO)],  # two restorations
+        [("table", 3, INFO)],  # lone bold line
+        [],  # complete table
+        [("table", 3, INFO)],  # short first row padded
+    ],
+    "tables-more.md": [
+        [],  # breaks, paragraphs, lists in cells
+        [("table", 3, INFO), ("table", 7, INFO)],  # lone pipes
+        [("table", 4, INFO)],  # spilled line: a padded row
+    ],
+    "tables-markdig.md": [
+        [], [], [],  # pipes in code, links, HTML
+        [],  # pipes elsewhere split
+        [("table", 3, WARN)],  # extra cells
+        [],  # empty extra cells
+        [("table", 4, INFO)],  # short row padded
+        [("table", 4, INFO)],  # not an export: padded
+        [("table", 3, INFO)],  # export's first row: padded
+        [("table", 3, INFO), ("table", 4, INFO)],  # short under padded: padded
+        [],  # delimiter row like a list item
+        [],  # setext heading
+        [], [],  # code blocks keep debris
+        [("table", 1, INFO)],  # bold in a code span kept, the other fixed
+        [("table", 4, INFO)],  # lone pipe with no-break spaces
+        [("table", 1, INFO), ("table", 1, INFO), ("table", 2, INFO)],  # stray bold in list items
+        [("alert", 3, INFO)], [("alert", 1, INFO)],  # alerts in cells
+        [],  # '>' that is not an alert
+        [("table", 2, INFO)],  # table under a paragraph line
+        [("table", 4, INFO), ("table", 4, INFO)],  # row without a pipe (and short)
+        [],  # table after a blank line
+        [("table", 3, INFO)],  # lone bold line in a list item
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_REPORTS))
+def test_every_table_fixture_reports_exactly_its_entries(name: str) -> None:
+    cases = read_fixture_file(FIXTURES / name)
+    assert len(cases) == len(FIXTURE_REPORTS[name])
+    for (_, title, source, _), expected in zip(cases, FIXTURE_REPORTS[name], strict=True):
+        decisions = translate_fixture(source).report.decisions
+        assert [(d.kind, d.line, d.level) for d in decisions] == expected, title
 
 EXPORTED = (
     "# Connectors\n"
@@ -25,6 +80,11 @@ def report(source: str) -> list[tuple[str, int | None, str, str]]:
 
 
 def test_each_merged_cell_restoration_is_reported_with_its_line_and_what_was_repeated() -> None:
+    result = translate_fixture(EXPORTED)
+    assert [d.located(result.report.path).split(";")[0] for d in result.report.decisions] == [
+        f"{ARTICLE}:6: row has 2 of 3 cells in an exported table that lost its merged cells",
+        f"{ARTICLE}:7: row has 1 of 3 cells in an exported table that lost its merged cells",
+    ]
     assert report(EXPORTED) == [
         ("table", 6, "info", "row has 2 of 3 cells in an exported table that lost its merged "
          "cells; repeated the first 1 from the row above: 'Exchange 2013'"),
@@ -56,6 +116,8 @@ def test_extra_cells_warn_with_the_row_line_and_keep_their_text() -> None:
          "drops the last 2: their text is kept at the end of the row's last cell"),
     ]
     assert "<td>3 | lost? | not here</td>" in result.html
+    (warning,) = result.report.of_level("warning")
+    assert warning.located(result.report.path).startswith(f"{ARTICLE}:4: row has 4 cells")
 
 
 def test_extra_cells_without_text_are_not_reported() -> None:
