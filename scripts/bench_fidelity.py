@@ -66,7 +66,8 @@ _INCLUDE_LINE = re.compile(
 )
 _INCLUDE_ANY = re.compile(r"\[!INCLUDE[ \t]*\[[^\]]*\]\([ \t]*<?(?P<path>[^)\s>]+)", re.I)
 _ALERT_LINE = re.compile(r"^\[!(?P<kind>[A-Za-z]+)\][ \t]*(?:\n|$)")
-_CELL_ALERT = re.compile(r"^>\s*\[!(?P<kind>[A-Za-z]+)\]")
+# an alert flattened into a cell: at its start, or after a line break ending its text
+_CELL_ALERT = re.compile(r"(?:^|\n)\s*>\s*\[!(?P<kind>[A-Za-z]+)\]")
 # DocFX syntax a reader must never see as text
 MARKERS = re.compile(r"\[![A-Za-z]|:::|<a\s+name\s*=", re.I)
 
@@ -107,6 +108,8 @@ class _Structure(HTMLParser):
             return
         if tag in self._HIDDEN or "headerlink" in classes:
             self._hidden.append(tag)
+        if tag == "br" and self._cell is not None:
+            self._cell.append("\n")
         if tag not in self._TRACKED:
             return
         label = self._label(tag, classes)
@@ -151,7 +154,7 @@ class _Structure(HTMLParser):
         elif tag in ("td", "th") and self._cell is not None and self._row is not None:
             cell = " ".join("".join(self._cell).split())
             self._row.append(cell)
-            if self._reference and (match := _CELL_ALERT.match(cell)):
+            if self._reference and (match := _CELL_ALERT.search("".join(self._cell))):
                 self.events.append(f"{'  ' * (self._depth + 1)}alert:{match['kind'].lower()}")
             self._cell = None
         elif tag == "tr" and self._row is not None:
