@@ -13,12 +13,20 @@ others), the DocFX markers left as visible text (``[!NOTE]``, ``[!INCLUDE``, ``:
 ``<a name=`` ...), and the build time as a ratio to a plain mkdocs-material build of the same
 files (the docfx plugin disabled), both measured in this run. The plain build's own
 fidelity is printed too, for comparison.
+
+The structure comparison reads the source with markdown-it, the parser the product uses, so
+it cannot see text that both lose (a cell split at a ``|`` inside a code span, extra cells
+dropped). A second check shares no parser with the product: every word of each article's
+visible text, read from the raw Markdown with plain text rules (markup characters, HTML tags,
+link targets, image and DocFX directives stripped), must be on the built page as many times
+as in the source; pages that lose words are listed with the words.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import html
 import logging
 import os
 import posixpath
@@ -28,6 +36,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -36,14 +45,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+import ftfy  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
 from markdown_it.rules_core import StateCore  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
 from translator import page_url  # noqa: E402
+from translator.docset import is_toc_file  # noqa: E402
 
-__all__ = ["FidelityResult", "PageDiff", "build_site", "compare_site", "main"]
+__all__ = ["FidelityResult", "PageDiff", "build_site", "compare_site", "lost_words", "main",
+           "page_words", "source_words"]
 
 ALERT_KINDS = ("note", "tip", "important", "caution", "warning")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -54,7 +66,8 @@ _INCLUDE_LINE = re.compile(
 )
 _INCLUDE_ANY = re.compile(r"\[!INCLUDE[ \t]*\[[^\]]*\]\([ \t]*<?(?P<path>[^)\s>]+)", re.I)
 _ALERT_LINE = re.compile(r"^\[!(?P<kind>[A-Za-z]+)\][ \t]*(?:\n|$)")
-_CELL_ALERT = re.compile(r"^>\s*\[!(?P<kind>[A-Za-z]+)\]")
+# an alert flattened into a cell: at its start, or after a line break ending its text
+_CELL_ALERT = re.compile(r"(?:^|\n)\s*>\s*\[!(?P<kind>[A-Za-z]+)\]")
 # DocFX syntax a reader must never see as text
 MARKERS = re.compile(r"\[![A-Za-z]|:::|<a\s+name\s*=", re.I)
 
@@ -95,6 +108,8 @@ class _Structure(HTMLParser):
             return
         if tag in self._HIDDEN or "headerlink" in classes:
             self._hidden.append(tag)
+        if tag == "br" and self._cell is not None:
+            self._cell.append("\n")
         if tag not in self._TRACKED:
             return
         label = self._label(tag, classes)
@@ -139,7 +154,7 @@ class _Structure(HTMLParser):
         elif tag in ("td", "th") and self._cell is not None and self._row is not None:
             cell = " ".join("".join(self._cell).split())
             self._row.append(cell)
-            if self._reference and (match := _CELL_ALERT.match(cell)):
+            if self._reference and (match := _CELL_ALERT.search("".join(self._cell))):
                 self.events.append(f"{'  ' * (self._depth + 1)}alert:{match['kind'].lower()}")
             self._cell = None
         elif tag == "tr" and self._row is not None:
@@ -209,6 +224,73 @@ def reference_structure(path: str, files: dict[str, str]) -> list[str]:
     return page_structure(html, whole_document=False, reference=True).events
 
 
+# --- the words of a source, read with text rules (no Markdown parser) ---------------------
+
+_WORD = re.compile(r"[^\W_]+")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FENCE_LINE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,}).*$", re.M)  # its info string is a class
+_DIRECTIVE_LINE = re.compile(r"^[ \t>]*:::.*$", re.M)  # :::image, ::: moniker, :::zone
+_DOCFX_MARKER = re.compile(r"\[![A-Za-z]+(?:[^\[\]\n]|\[[^\]\n]*\](?:\([^)\n]*\))?)*\]")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\]")
+_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:.*$", re.M)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_LIST_MARKER = re.compile(r"^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?=[ \t])", re.M)
+
+
+def source_words(text: str) -> Counter[str]:
+    """Words a reader of the source sees, counted: raw Markdown, markup stripped by rules."""
+    body = ftfy.fix_encoding(source_body(text))
+    for pattern in (_COMMENT, _FENCE_LINE, _DIRECTIVE_LINE, _DOCFX_MARKER, _IMAGE,
+                    _REFERENCE_DEFINITION, _TAG, _LIST_MARKER):
+        body = pattern.sub(" ", body)
+    body = _LINK_TARGET.sub("]", body)
+    return Counter(w.casefold() for w in _WORD.findall(html.unescape(body)))
+
+
+class _PageText(HTMLParser):
+    """All text of the article's content, code included (headerlink marks excluded)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self._depth = 0  # inside md-content__inner
+        self._skip: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if self._depth or "md-content__inner" in classes:
+            self._depth += tag not in _VOID
+        if self._depth and (tag in ("script", "style") or "headerlink" in classes):
+            self._skip.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+        if self._depth and tag not in _VOID:
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth and not self._skip:
+            self.text.append(data)
+
+
+_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col"})
+
+
+def page_words(page_html: str) -> Counter[str]:
+    parser = _PageText()
+    parser.feed(page_html)
+    parser.close()
+    return Counter(w.casefold() for w in _WORD.findall(" ".join(parser.text)))
+
+
+def lost_words(source_text: str, page_html: str) -> list[str]:
+    """The source's words the page shows fewer times than the source has them (sorted)."""
+    missing = source_words(source_text) - page_words(page_html)
+    return sorted(missing.elements())
+
+
 # --- the site ------------------------------------------------------------------------------
 
 
@@ -223,6 +305,7 @@ class FidelityResult:
     pages: list[str] = field(default_factory=list)
     differing: list[PageDiff] = field(default_factory=list)
     markers: dict[str, list[str]] = field(default_factory=dict)  # page -> markers seen
+    lost: dict[str, list[str]] = field(default_factory=dict)  # page -> source words not shown
 
     @property
     def identical_share(self) -> float:
@@ -246,7 +329,8 @@ def article_paths(docs: Path) -> tuple[list[str], dict[str, str]]:
     }
     redirects = {p for p, t in files.items() if _REDIRECT.search(_FRONT_MATTER.match(t)[0]
                                                                  if _FRONT_MATTER.match(t) else "")}
-    return [p for p in files if p not in included and p not in redirects], files
+    pages = [p for p in files if p not in included and p not in redirects and not is_toc_file(p)]
+    return pages, files
 
 
 def prepare_docs(src_dir: Path, docs: Path) -> None:
@@ -299,13 +383,18 @@ def compare_site(docs: Path, site: Path) -> FidelityResult:
         found = MARKERS.findall("".join(built.visible))
         if found:
             result.markers[path] = found
+        lost = lost_words(files[path], built_file.read_text(encoding="utf-8"))
+        if lost:
+            result.lost[path] = lost
     return result
 
 
 def print_result(name: str, result: FidelityResult, *, details: bool) -> None:
     print(
         f"{name}: {result.identical_share:6.1%} of {len(result.pages)} pages structurally "
-        f"identical; {result.marker_count} DocFX markers left as visible text"
+        f"identical; {result.marker_count} DocFX markers left as visible text; "
+        f"{sum(len(w) for w in result.lost.values())} source words lost on "
+        f"{len(result.lost)} pages"
     )
     if not details:
         return
@@ -315,6 +404,8 @@ def print_result(name: str, result: FidelityResult, *, details: bool) -> None:
             print(f"    {line}")
     for path, found in result.markers.items():
         print(f"  {path}: markers {sorted(set(found))}")
+    for path, words in result.lost.items():
+        print(f"  {path}: {len(words)} words of the source not on the page: {words[:20]}")
 
 
 def main() -> None:

@@ -14,8 +14,10 @@ so no text is lost.
 Exported tables hold alerts flattened into one cell line, the quote markers run together:
 
     | Setting | > [!NOTE]> Only for partners. |
+    | Port | Done. <br/> > [!NOTE]> Only for partners. |
 
-Such a cell gets the same admonition HTML around the text after the marker.
+Such a cell gets the same admonition HTML around the text after the marker (after the
+cell's text before the marker, if any).
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ ALERT_TYPES = {
     "warning": "Warning",
 }
 _MARKER = re.compile(r"^\[!(?P<kind>[A-Za-z]+)\][ \t]*(?:\n|$)")
-_CELL_MARKER = re.compile(r"^>[ \t]*\[!(?P<kind>[A-Za-z]+)\][ \t]*(?:>[ \t]*)?")
+# at the cell's start, or after a line break that ends the cell's text before the alert
+_CELL_MARKER = re.compile(
+    r"^(?P<before>(?:.*?<br\s*/?>[ \t]*)?)>[ \t]*\[!(?P<kind>[A-Za-z]+)\][ \t]*(?:>[ \t]*)?", re.S
+)
 # Words that open other DocFX blockquote constructs, not alerts (see video.py, div_blocks.py).
 _NOT_ALERTS = frozenset({"video", "div", "include"})
 
@@ -75,6 +80,8 @@ def rewrite_cell_alerts(state: StateCore) -> None:
             out.append(token)
             continue
         kind, title = _alert_kind(marker.group("kind"), _line(state, token), report)
+        if marker.group("before").strip():
+            out.append(token.copy(content=marker.group("before").strip(), children=[]))
         token.content = token.content[marker.end() :]
         out.append(html_token(admonition_opening(kind, title) + "<p>", token.level, block=False))
         out.append(token)

@@ -20,6 +20,7 @@ from .image_directive import image_directive
 from .include_directive import escaped_include, include_block, include_inline
 from .includes import expand_includes
 from .no_loc import no_loc_directive
+from .pipe_table import pipe_table
 from .sections import render_section_close, render_section_open, section_block
 from .table_repair import restore_merged_cells
 from .unknown_syntax import report_unknown_syntax
@@ -32,6 +33,8 @@ __all__ = ["docfx_markdown"]
 def docfx_markdown() -> MarkdownIt:
     """A shared parser (markdown-it instances are reusable; state lives in `env`)."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # DocFX's Markdig reads pipe tables differently from GFM (see pipe_table)
+    md.block.ruler.at("table", pipe_table, {"alt": ["paragraph", "reference"]})
     md.block.ruler.before(
         "fence", "docfx_section", section_block,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},

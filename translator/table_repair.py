@@ -1,70 +1,132 @@
-"""Repair the tables that Microsoft's exporter broke.
+"""Repair the tables that Microsoft's exporter broke; report short rows of the others.
 
-DocFX reads GFM pipe tables (https://learn.microsoft.com/contribute/content/markdown-reference#tables).
-Exported articles carry debris around them that a CommonMark reader would show as text:
+DocFX reads pipe tables with Markdig (https://learn.microsoft.com/contribute/content/markdown-reference#tables,
+rules in https://github.com/xoofx/markdig/blob/master/src/Markdig.Tests/Specs/PipeTableSpecs.md;
+`pipe_table` reads them). Exported articles carry debris around tables that a reader would
+see as text or as an empty table:
 
     |                          <- lone pipe lines before (or after) a table
     |
     |****Scenario****|...|    <- doubled bold markers in header cells
     ****                       <- a bold marker alone on a line (a thematic break!)
+    Step one. ****             <- a stray bold marker in text (Markdig shows it as text)
 
-and rows that lost their merged (row-spanning) cells:
+The debris is removed (and reported) everywhere except inside fenced and indented code
+blocks, where a ``|`` or ``****`` line is code. A lone ``|`` followed by any white space
+(no-break spaces included) is debris too, never an empty row.
 
-    |Exchange 2013|EOP|Not available|Yes|
-    |Office 365|No|Consider ...|          <- 3 cells under a 4-column header
+Lost merged cells. The exporter wrote a row-spanning cell only in its first row, so the
+rows below it lost their *leading* cells (a merged cell sits in the left columns of a grouped
+table):
 
-The exporter dropped the cells that spanned down from the row above, and those are always the
-*leading* cells of the row (a merged cell sits in the left columns of a grouped table), so a
-short row inherits its missing leading cells from the row above. The repeated cells get a class
-so the page shows that they continue the row above.
+    |**Server**|**Plan**|**Hybrid?**|**Connectors?**|
+    |:-----|:-----|:-----|:-----|
+    |Exchange 2013  <br/> |EOP  <br/> |Not available  <br/> |Yes  <br/> |
+    |Office 365  <br/> |No  <br/> |Consider hybrid  <br/> |    <- 3 of 4 cells
+    |Yes  <br/> |No  <br/> |                                   <- 2 of 4 cells
+
+A table is recognised as such an export when all of these hold:
+
+1. its delimiter row is the exporter's: ``|:-----|`` for every column (a colon and exactly
+   five dashes, pipes on both sides);
+2. every row, header included, starts and ends with a ``|``;
+3. every body cell that has text ends with the exporter's line break ``<br/>``.
+
+In such a table a short row (fewer cells than the header, at least one) whose row above is
+complete or itself restored takes its missing leading cells from the row above; the
+repeated cells get the class ``docfx-merged-cell`` so the page shows they continue the row
+above, and each restoration is reported with its line. Every other short row reads as
+Markdig reads it: its cells first, empty cells added at its end (reported, as a short row
+may be damage). The first body row has no row above, so it is never restored.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, MutableMapping
+from functools import cache
 
-from markdown_it.rules_block.table import escapedSplit
+from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from .pipe_table import LONE_PIPE
 from .report import TranslationReport
+from .table_cells import RowCells, code_span_end
 
 __all__ = ["MERGED_CELL_CLASS", "remove_table_debris", "restore_merged_cells"]
 
 MERGED_CELL_CLASS = "docfx-merged-cell"
-_LONE_PIPE = re.compile(r"^[ \t]*\|[ \t]*$")
-_LONE_BOLD = re.compile(r"^[ \t]*\*{4}[ \t]*$")
+_LONE_BOLD = re.compile(r"^\s*\*{4}\s*$")
 _QUAD_BOLD = re.compile(r"\*{4}([^*\n]+?)\*{4}")
-_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+_STRAY_BOLD = re.compile(r"(?<=\S)[ \t]+\*{4}(?!\S)|(?<!\S)\*{4}[ \t]+(?=\S)")
+_EXPORT_DELIMITER = re.compile(r"^\|(?::-{5}\|)+[ \t]*$")
+_EXPORT_CELL_END = re.compile(r"<br\s*/?>\s*$", re.I)
 
 
 def remove_table_debris(body: str, report: TranslationReport, first_line: int) -> str:
-    """Blank out lone ``|`` and ``****`` lines; turn ``****X****`` into ``**X**``.
+    """Blank out lone ``|`` and ``****`` lines, turn ``****X****`` into ``**X**``, drop
+    stray ``****`` in text; code blocks and code spans are left as they are.
 
     Lines are blanked, not deleted, so token line numbers still match the source.
     """
     lines = body.split("\n")
-    for index, line in enumerate(lines):
-        number = first_line + index
-        if _LONE_PIPE.match(line):
+    candidates = [i for i, line in enumerate(lines) if "****" in line or LONE_PIPE.match(line)]
+    code = _code_lines(body) if candidates else set()
+    for index in candidates:
+        line, number = lines[index], first_line + index
+        if index in code:
+            continue
+        if LONE_PIPE.match(line):
             lines[index] = ""
             report.add("table", number, "removed a lone '|' line left over from an export")
         elif _LONE_BOLD.match(line):
             lines[index] = ""
             report.add("table", number, "removed a lone '****' line left over from an export")
         elif "****" in line:
-            fixed = _QUAD_BOLD.sub(r"**\1**", line)
-            if fixed != line:
-                lines[index] = fixed
-                report.add("table", number, "turned doubled bold markers '****text****' into bold")
+            lines[index] = _fix_bold_markers(line, report, number)
     return "\n".join(lines)
 
 
+def _fix_bold_markers(line: str, report: TranslationReport, number: int) -> str:
+    doubled = _outside_code_spans(line, lambda text: _QUAD_BOLD.sub(r"**\1**", text))
+    if doubled != line:
+        report.add("table", number, "turned doubled bold markers '****text****' into bold")
+    stray = _outside_code_spans(doubled, lambda text: _STRAY_BOLD.sub("", text))
+    if stray != doubled:
+        report.add("table", number, "removed a stray '****' (export debris) from the text")
+    return stray
+
+
+def _outside_code_spans(line: str, change: Callable[[str], str]) -> str:
+    parts: list[str] = []
+    start = pos = 0
+    while (pos := line.find("`", pos)) != -1:
+        end = code_span_end(line, pos)
+        parts += [change(line[start:pos]), line[pos:end]]
+        start = pos = end
+    return "".join([*parts, change(line[start:])])
+
+
+@cache
+def _block_reader() -> MarkdownIt:
+    """CommonMark's block structure only: where the code blocks are."""
+    md = MarkdownIt("commonmark", {"html": True})
+    md.core.ruler.disable(["inline", "text_join"])
+    return md
+
+
+def _code_lines(body: str) -> set[int]:
+    return {
+        line
+        for token in _block_reader().parse(body)
+        if token.type in ("fence", "code_block") and token.map
+        for line in range(*token.map)
+    }
+
+
 def restore_merged_cells(state: StateCore) -> None:
-    """Core rule (after ``block``): give short table rows their lost leading cells."""
-    report: TranslationReport = state.env["report"]
-    first_line: int = state.env["first_line"]
-    source_lines = state.src.split("\n")
+    """Core rule (after ``block``): restore an export's lost merged cells, report short rows."""
     tokens = state.tokens
     out: list[Token] = []
     index = 0
@@ -73,54 +135,94 @@ def restore_merged_cells(state: StateCore) -> None:
             out.append(tokens[index])
             index += 1
             continue
-        end = _closing_index(tokens, index, "table_close")
-        out.extend(_repair_table(tokens[index : end + 1], source_lines, report, first_line))
+        end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
+        out.extend(_repair_table(tokens[index : end + 1], state.env))
         index = end + 1
     state.tokens = out
 
 
-def _repair_table(
-    table: list[Token], source_lines: list[str], report: TranslationReport, first_line: int
-) -> list[Token]:
-    header_cells = [t for t in _first_row(table) if t.type == "th_open"]
-    width = len(header_cells)
-    alignments = [_alignment_class(t) for t in header_cells]
-    out: list[Token] = []
-    previous: list[list[Token]] | None = None
-    row: list[Token] = []
-    for token in table:
-        if token.type == "tr_open" or row:
-            row.append(token)
-        else:
-            out.append(token)  # table/thead/tbody open and close keep their places
-        if token.type != "tr_close":
-            continue
+def _repair_table(table: list[Token], env: MutableMapping[str, object]) -> list[Token]:
+    report = env["report"]
+    first_line = env["first_line"]
+    assert isinstance(report, TranslationReport) and isinstance(first_line, int)
+    rows = _rows(table)
+    header = _cells(rows[0][1:-1])
+    width = len(header)
+    export = _is_damaged_export(table[0], [_source(row) for row in rows])
+    out = [t for t in table if t.type in ("table_open", "thead_open")]
+    previous: list[list[Token]] | None = None  # cells of the complete or restored row above
+    for row in rows:
         cells = _cells(row[1:-1])
-        is_body_row = row[1].type == "td_open"
-        # markdown-it pads a short row with empty cells: only then count the source's cells
-        padded = is_body_row and previous is not None and _last_cell_is_empty(cells)
-        given = _source_cell_count(row[0], source_lines) if padded else width
-        if is_body_row and previous is not None and given < width:
-            cells = [_inherit(cell) for cell in previous[: width - given]] + cells[:given]
-            report.add(
-                "table",
-                first_line + row[0].map[0] if row[0].map else None,
-                f"row had {given} of {width} cells; took the first {width - given} from the "
-                "row above (a merged cell lost in export)",
-            )
-        for column, cell in enumerate(cells):
-            _set_alignment(cell[0], alignments[column] if column < len(alignments) else None)
-        if is_body_row:
+        given = len(_source(row).cells)
+        line = first_line + row[0].map[0] if row[0].map else None
+        is_body = row[1].type == "td_open"
+        if is_body and 0 < given < width and export and previous is not None:
+            cells = [_inherit(c) for c in previous[: width - given]] + cells[:given]
+            _realign(cells, header)
+            report.add("table", line, _restored_message(given, width, cells))
+        elif is_body and given < width:
+            previous = None
+            report.add("table", line, f"row has {given} of {width} cells; empty cells "
+                       "added at its end, as DocFX (Markdig) does")
+        if is_body and (given >= width or previous is not None):
             previous = cells
         out.extend([row[0], *(t for cell in cells for t in cell), row[-1]])
-        row = []
+        if not is_body:
+            out.append(next(t for t in table if t.type == "thead_close"))
+            out.extend(t for t in table if t.type == "tbody_open")
+    out.extend(t for t in table if t.type in ("tbody_close", "table_close"))
     return out
 
 
-def _first_row(table: list[Token]) -> list[Token]:
-    start = next(i for i, t in enumerate(table) if t.type == "tr_open")
-    end = next(i for i, t in enumerate(table) if t.type == "tr_close")
-    return table[start:end]
+def _realign(cells: list[list[Token]], header: list[list[Token]]) -> None:
+    """Cells moved to other columns take those columns' alignment."""
+    for cell, head in zip(cells, header, strict=True):
+        classes = [c for c in str(cell[0].attrGet("class") or "").split()
+                   if not c.startswith("docfx-align-")]
+        classes[:0] = [c for c in str(head[0].attrGet("class") or "").split()
+                       if c.startswith("docfx-align-")]
+        if classes:
+            cell[0].attrSet("class", " ".join(classes))
+
+
+def _rows(table: list[Token]) -> list[list[Token]]:
+    rows: list[list[Token]] = []
+    for token in table:
+        if token.type == "tr_open":
+            rows.append([])
+        if rows and (not rows[-1] or rows[-1][-1].type != "tr_close"):
+            rows[-1].append(token)
+    return rows
+
+
+def _source(row: list[Token]) -> RowCells:
+    cells = row[0].meta.get("row")
+    assert isinstance(cells, RowCells), "tables are read by pipe_table"
+    return cells
+
+
+def _is_damaged_export(table_open: Token, rows: list[RowCells]) -> bool:
+    """The three marks of an exporter's table (see the module docstring)."""
+    if not _EXPORT_DELIMITER.match(str(table_open.meta.get("delimiter", ""))):
+        return False
+    if not all(row.leading_pipe and row.trailing_pipe for row in rows):
+        return False
+    return all(_EXPORT_CELL_END.search(cell) for row in rows[1:] for cell in row.cells
+               if cell.strip())
+
+
+def _restored_message(given: int, width: int, cells: list[list[Token]]) -> str:
+    taken = width - given
+    texts = ", ".join(repr(_short(cell[1].content)) for cell in cells[:taken])
+    return (
+        f"row has {given} of {width} cells in an exported table that lost its merged cells; "
+        f"repeated the first {taken} from the row above: {texts}"
+    )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(re.sub(r"<br\s*/?>", " ", text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _cells(tokens: list[Token]) -> list[list[Token]]:
@@ -131,23 +233,6 @@ def _cells(tokens: list[Token]) -> list[list[Token]]:
         else:
             cells[-1].append(token)
     return cells
-
-
-def _last_cell_is_empty(cells: list[list[Token]]) -> bool:
-    return bool(cells) and not any(t.content.strip() for t in cells[-1] if t.type == "inline")
-
-
-def _source_cell_count(row_open: Token, source_lines: list[str]) -> int:
-    """How many cells the row really has in the source (markdown-it pads short rows)."""
-    if not row_open.map:
-        return 0
-    line = source_lines[row_open.map[0]].strip()
-    columns = escapedSplit(line)
-    if columns and columns[0] == "":
-        columns.pop(0)
-    if columns and columns[-1].strip() == "" and line.endswith("|"):
-        columns.pop()
-    return len(columns)
 
 
 def _inherit(cell: list[Token]) -> list[Token]:
@@ -167,20 +252,3 @@ def _clone(token: Token) -> Token:
         children=(None if token.children is None
                   else [_clone(child) for child in token.children]),
     )
-
-
-def _alignment_class(cell_open: Token) -> str | None:
-    match = _ALIGN.search(str(cell_open.attrGet("style") or ""))
-    return f"docfx-align-{match.group(1)}" if match else None
-
-
-def _set_alignment(cell_open: Token, align_class: str | None) -> None:
-    """Alignment as a class, not a style attribute: inline styles break a strict CSP."""
-    if "style" in cell_open.attrs:
-        del cell_open.attrs["style"]
-    if align_class and align_class not in str(cell_open.attrGet("class") or "").split():
-        cell_open.attrJoin("class", align_class)
-
-
-def _closing_index(tokens: list[Token], start: int, closing_type: str) -> int:
-    return next(i for i in range(start, len(tokens)) if tokens[i].type == closing_type)

@@ -70,13 +70,6 @@ def test_duplicate_anchor_names_are_reported_with_the_first_line() -> None:
     assert "line 2" in renamed[0].message and "'X1-2'" in renamed[0].message
 
 
-def test_merged_cell_repair_is_reported_with_the_row_line() -> None:
-    source = "|A|B|C|\n|-|-|-|\n|1|2|3|\n|4|5|\n"
-    merged = [d for d in decisions(source, "table") if "merged cell" in d.message]
-    assert [d.line for d in merged] == [4]
-    assert "2 of 3 cells" in merged[0].message
-
-
 def test_a_missing_anchor_on_a_hosted_page_is_reported_as_unresolved() -> None:
     (link,) = decisions("[x](sibling.md#nowhere)\n", "link")
     assert link.level == "unresolved"
