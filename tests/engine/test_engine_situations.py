@@ -222,7 +222,9 @@ def test_outbound_through_your_servers_shows_that_path(model: Model) -> None:
 
 def test_neither_points_to_exchange_server_connectors(model: Model) -> None:
     result = decide(model, {"service": "neither", "servers": "other-smtp"})
-    assert result["headline"] == "No — no connector to create; Microsoft 365 connectors do not apply to you"
+    assert result["headline"] == (
+        "No — no connector to create; Microsoft 365 connectors do not apply to you"
+    )
     hrefs = [link["href"] for link in result["links"]]
     assert "https://learn.microsoft.com/exchange/mail-flow/connectors/connectors" in hrefs
     assert result["mail_paths"] == [] and result["diagram"]["edges"] == []
