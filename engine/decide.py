@@ -145,6 +145,7 @@ def _connector_dict(model: Model, spec: ConnectorSpec, need: str) -> ConnectorRe
         "purpose": spec.purpose,
         "options": list(spec.options),
         "set_up": _link_dict(model.links[spec.set_up]),
+        "sources": list(spec.sources),
     }
 
 

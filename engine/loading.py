@@ -327,7 +327,7 @@ def _read_connector(raw: object, at: At, id_: str) -> ConnectorSpec:
     fields = read_mapping(
         raw,
         at,
-        required=("from", "to", "name", "settings", "purpose", "set_up"),
+        required=("from", "to", "name", "settings", "purpose", "set_up", "sources"),
         optional=("options", "nodes"),
     )
     settings = read_mapping(fields["settings"], at.key("settings"), required=("from", "to"))
@@ -349,6 +349,7 @@ def _read_connector(raw: object, at: At, id_: str) -> ConnectorSpec:
         set_up=read_text(fields["set_up"], at.key("set_up")),
         where=str(at),
         nodes=nodes,
+        sources=read_texts(fields["sources"], at.key("sources")),
     )
 
 

@@ -201,6 +201,7 @@ class ConnectorSpec:
     set_up: str
     where: str
     nodes: tuple[str, str] | None = None  # the diagram's boxes, when not from/to
+    sources: tuple[str, ...] = ()  # where its From/To and options come from
 
     @property
     def drawn_between(self) -> tuple[str, str]:

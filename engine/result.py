@@ -48,6 +48,7 @@ ConnectorResult = TypedDict(
         "purpose": str,
         "options": list[str],
         "set_up": LinkResult,
+        "sources": list[str],
     },
 )
 

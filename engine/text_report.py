@@ -63,6 +63,7 @@ def _connector_lines(connector: ConnectorResult) -> list[str]:
     ]
     lines.extend(f"Option: {option}" for option in connector["options"])
     lines.append(f"How to: {connector['set_up']['title']}: {connector['set_up']['href']}")
+    lines.extend(f"Source: {source}" for source in connector["sources"])
     return lines
 
 

@@ -396,7 +396,9 @@ function renderResult(container, result, renderDiagram, form) {
     `From: ${c.settings.from} → To: ${c.settings.to}`,
     element("p", {}, c.purpose),
     c.options.length ? element("ul", {}, c.options.map((o) => element("li", {}, o))) : null,
-    c.set_up ? element("p", {}, "How: ", resultLink(c.set_up)) : null));
+    c.set_up ? element("p", {}, "How: ", resultLink(c.set_up)) : null,
+    c.sources.length ? element("details", { class: "cc-sources" }, element("summary", {}, "Sources"),
+      element("ul", {}, c.sources.map((source) => element("li", {}, source)))) : null));
   const sections = [
     element("p", { class: "cc-verdict" }, result.headline),
     assumedNote(result, form),
