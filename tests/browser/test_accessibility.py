@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,28 +25,34 @@ PALETTES = {"default": "light", "slate": "dark"}
 PAGES = ["", ARTICLE_URL, "decision-table/", "build-report/"]
 
 
+@dataclass(frozen=True)
+class PalettePage:
+    page: Page
+    scheme: str  # the Material palette the reader's preference selects
+
+    def open(self, url: str) -> Page:
+        """Go to `url` and check that it shows this palette."""
+        self.page.goto(url, wait_until="networkidle")
+        shown = self.page.locator("body").get_attribute("data-md-color-scheme")
+        assert shown == self.scheme, (url, shown)
+        return self.page
+
+
 @pytest.fixture(params=list(PALETTES))
-def palette_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+def palette(request: pytest.FixtureRequest, browser: Browser) -> Iterator[PalettePage]:
     """A page in a browser context whose system preference selects one palette."""
-    context = browser.new_context(color_scheme=PALETTES[request.param])  # type: ignore[arg-type]
-    page = context.new_page()
-    page.palette = request.param  # type: ignore[attr-defined]
-    yield page
+    scheme = request.param
+    context = browser.new_context(color_scheme=PALETTES[scheme])  # type: ignore[arg-type]
+    yield PalettePage(context.new_page(), scheme)
     context.close()
 
 
-def _open(page: Page, url: str) -> None:
-    page.goto(url, wait_until="networkidle")
-    scheme = page.locator("body").get_attribute("data-md-color-scheme")
-    assert scheme == page.palette, (url, scheme)  # type: ignore[attr-defined]
-
-
 @pytest.mark.parametrize("where", PAGES)
-def test_axe_finds_no_serious_violation(palette_page: Page, site_url: str, where: str) -> None:
-    _open(palette_page, site_url + where)
-    palette_page.add_script_tag(path=str(AXE))
+def test_axe_finds_no_serious_violation(palette: PalettePage, site_url: str, where: str) -> None:
+    page = palette.open(site_url + where)
+    page.add_script_tag(path=str(AXE))
     # The inline checker on the article is being rewritten (its own axe test covers it).
-    violations = palette_page.evaluate(
+    violations = page.evaluate(
         "async () => (await axe.run({exclude: [['[data-connector-checker]']]})).violations"
     )
     serious = [
@@ -56,9 +63,9 @@ def test_axe_finds_no_serious_violation(palette_page: Page, site_url: str, where
     assert serious == [], "\n".join(serious)
 
 
-def test_links_in_running_text_are_underlined(palette_page: Page, site_url: str) -> None:
-    _open(palette_page, site_url + ARTICLE_URL)
-    lines = palette_page.locator("article p a:not(.headerlink)").evaluate_all(
+def test_links_in_running_text_are_underlined(palette: PalettePage, site_url: str) -> None:
+    page = palette.open(site_url + ARTICLE_URL)
+    lines = page.locator("article p a:not(.headerlink)").evaluate_all(
         "links => links.map(a => getComputedStyle(a).textDecorationLine)"
     )
     assert len(lines) > 5
@@ -66,25 +73,25 @@ def test_links_in_running_text_are_underlined(palette_page: Page, site_url: str)
 
 
 def test_external_links_carry_an_arrow_read_out_as_external(
-    palette_page: Page, site_url: str
+    palette: PalettePage, site_url: str
 ) -> None:
-    _open(palette_page, site_url + ARTICLE_URL)
-    arrow = palette_page.locator("article a.docfx-external").first.evaluate(
+    page = palette.open(site_url + ARTICLE_URL)
+    arrow = page.locator("article a.docfx-external").first.evaluate(
         "a => getComputedStyle(a, '::after').content"
     )
     assert arrow.startswith('"↗"')
-    external = palette_page.get_by_role("link", name=re.compile(r"\(external site\)$"))
-    assert external.count() == palette_page.locator("article a.docfx-external").count()
-    internal = palette_page.get_by_role("link", name="Home", exact=True)
+    external = page.get_by_role("link", name=re.compile(r"\(external site\)$"))
+    assert external.count() == page.locator("article a.docfx-external").count()
+    internal = page.get_by_role("link", name="Home", exact=True)
     assert internal.count() >= 1
 
 
 @pytest.mark.parametrize("topic", ["printer", "hybrid", "partner", "relay"])
 def test_search_finds_the_checker_by_its_topics(
-    palette_page: Page, site_url: str, topic: str
+    palette: PalettePage, site_url: str, topic: str
 ) -> None:
-    _open(palette_page, site_url)
-    first_search_hit(palette_page, topic)
-    pages = palette_page.locator(".md-search-result__item > .md-search-result__link")
+    page = palette.open(site_url)
+    first_search_hit(page, topic)
+    pages = page.locator(".md-search-result__item > .md-search-result__link")
     hrefs = pages.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any(urlsplit(h).path.endswith("/checker/") for h in hrefs), hrefs
