@@ -26,6 +26,7 @@ def test_the_article_shows_its_date_and_current_version_above_its_title(built_si
     text = _text(origin.group(0))
     assert text.startswith("Article dated June 23, 2018")
     assert "The current version, which may differ, is on Microsoft Learn" in text
+    assert '<a href="../../../build-report/">build report</a>' in origin.group(0)
     assert f'<a class="docfx-external" href="{PUBLIC_URL}">{PUBLIC_URL}</a>' in origin.group(0)
 
 
