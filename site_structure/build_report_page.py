@@ -3,7 +3,8 @@
 Made from the translator's per-article `TranslationReport`s and the navigation's
 `StructureProblem`s: counts first, then, per article, every unresolved link, anchor and
 asset and every warning with its source line; then what the TOC files asked for and did not
-get. Upstream articles' own broken links are reported here, never fatal. The page is plain
+get; then every link the build replaced (a retired address, an empty link text).
+Upstream articles' own broken links are reported here, never fatal. The page is plain
 Markdown (escaped: messages quote source text), so it is searched like any other page.
 """
 
@@ -61,7 +62,26 @@ def build_report_markdown(
         lines += ["## Navigation (TOC files)", "", "| File | Line | What |", "| --- | --- | --- |"]
         lines += [f"| `{p.path}` | {p.line or ''} | {_text(p.message)} |" for p in problems]
         lines.append("")
+    lines += _replaced_section(reports)
     return "\n".join(lines)
+
+
+def _replaced_section(reports: Sequence[TranslationReport]) -> list[str]:
+    """What the build wrote instead of the source: a retired address's current page, a
+    title for an empty link text. Resolved, but a reader of the source should know."""
+    rows = [
+        f"| `{r.path}` | {d.line or ''} | {_text(d.message)} |"
+        for r in sorted(reports, key=lambda r: r.path) for d in r.of_level("replaced")
+    ]
+    if not rows:
+        return []
+    return [
+        "## Replaced", "",
+        "Links the build changed: a retired address (TechNet, MSDN) replaced by its current "
+        "public page, listed in `retired_links.yaml`; an empty link text replaced by the "
+        "target's title.", "",
+        "| Source | Line | What |", "| --- | ---: | --- |", *rows, "",
+    ]
 
 
 def _problems_of(report: TranslationReport) -> list[Decision]:
@@ -81,6 +101,8 @@ def _counts(
         ("unresolved links and anchors", unresolved["link"]),
         ("unresolved images and other assets", sum(unresolved.values()) - unresolved["link"]),
         ("warnings", sum(1 for d in found if d.level == "warning")),
+        ("links replaced (retired addresses, empty link texts)",
+         sum(len(r.of_level("replaced")) for r in reports)),
         ("TOC entries left out of the navigation", len(problems)),
     ]
     return ["| | count |", "| --- | ---: |", *(f"| {name} | {n} |" for name, n in rows)]

@@ -11,6 +11,9 @@ navigation from ``config.nav``:
 - sets ``config.nav`` (see ``navigation.py`` for the order). A TOC entry it cannot follow
   is logged at INFO with the file and line (an upstream defect, like a broken link in an
   article: ``--strict`` builds still pass) and listed on the report page.
+
+Later, in ``on_page_content``, it adds a page's ``page_topics`` under its content, weighted
+in search (``page_topics.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from translator.docset import DOCFX_CONFIG_NAME, is_toc_file
 from translator.mkdocs_plugin import DocfxPlugin
@@ -30,6 +34,7 @@ from translator.mkdocs_plugin import DocfxPlugin
 from .build_report_page import build_report_markdown
 from .nav_items import to_mkdocs_nav
 from .navigation import build_navigation
+from .page_topics import TOPICS_SEARCH_BOOST, topics_paragraph
 
 __all__ = ["SiteStructurePlugin", "SiteStructurePluginConfig"]
 
@@ -39,6 +44,8 @@ log = logging.getLogger("mkdocs.plugins.site_structure")
 class SiteStructurePluginConfig(base.Config):
     enabled = c.Type(bool, default=True)
     report_page = c.Type(str, default="build-report.md")  # generated; "" for none
+    # docs-relative page -> topics shown under its text and weighted in search
+    page_topics = c.DictOfItems(c.ListOfItems(c.Type(str)), default={})
 
 
 class SiteStructurePlugin(BasePlugin[SiteStructurePluginConfig]):
@@ -70,6 +77,18 @@ class SiteStructurePlugin(BasePlugin[SiteStructurePluginConfig]):
             files.append(File.generated(config, self.config.report_page, content=markdown))
         config.nav = to_mkdocs_nav(navigation.items)
         return files
+
+    @event_priority(-100)  # after the plugins that write the page's content
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        topics = self.config.page_topics.get(page.file.src_uri) if self.config.enabled else None
+        if not topics:
+            return html
+        search = page.meta.setdefault("search", {})
+        if isinstance(search, dict):
+            search.setdefault("boost", TOPICS_SEARCH_BOOST)
+        return html + topics_paragraph(topics)
 
 
 def _docfx_plugin(config: MkDocsConfig) -> DocfxPlugin | None:

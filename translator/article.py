@@ -20,7 +20,14 @@ from .links import rewrite_links
 from .markdown_parser import docfx_markdown
 from .material_html import Heading, render_material_html
 from .report import TranslationReport
-from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
+from .site_index import (
+    PageInfo,
+    SiteIndex,
+    TranslationSettings,
+    page_url,
+    title_from_path,
+    upstream_url,
+)
 from .source_text import decode_source
 from .table_repair import remove_table_debris
 
@@ -104,7 +111,9 @@ def render_article(
     rewrite_links(parsed.tokens, ctx)
     replace_images(parsed.tokens, ctx)
     html, headings = render_material_html(parsed.tokens, parsed.env)
-    meta = _material_meta(parsed)
+    public = upstream_url(settings.upstream_base_url, parsed.src_path, settings.docset_root,
+                          settings.content_folders)
+    meta = _material_meta(parsed, public)
     front = yaml.dump(
         meta, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=1000
     )
@@ -137,8 +146,10 @@ def _title(meta: dict[str, object], tokens: list[Token], src_path: str) -> str:
     return title_from_path(src_path)
 
 
-def _material_meta(parsed: ParsedArticle) -> dict[str, object]:
-    """Keys Material understands first; every other source key kept as page metadata."""
+def _material_meta(parsed: ParsedArticle, public_url: str) -> dict[str, object]:
+    """Keys Material understands first, then the article's public address (the template
+    shows it beside the date: the current version may differ from this copy); every other
+    source key kept as page metadata."""
     meta: dict[str, object] = {"title": parsed.title}
     description = parsed.meta.get("description")
     if isinstance(description, str) and description.strip():
@@ -156,6 +167,7 @@ def _material_meta(parsed: ParsedArticle) -> dict[str, object]:
                 f"ms.date {parsed.meta['ms.date']!r} is not a date like 6/23/2018 or "
                 "2018-06-23; no 'last updated' date is shown",
             )
+    meta["public_url"] = public_url
     for key, value in parsed.meta.items():
         meta.setdefault(key, value)
     return meta

@@ -10,8 +10,16 @@ Handled forms (DocFX: https://learn.microsoft.com/contribute/content/how-to-writ
                                            -> our page whose ms.assetid is GUID, else kept
     [t](http://technet.microsoft.com/library/http://go.microsoft.com/...aspx)
                                            a URL nested in another -> the inner URL
-    [](target)                             empty text -> the target's title, or its last
-                                           path segment when we do not host it
+    [text](http://technet.microsoft.com/library/<GUID>.aspx)  (not hosted here)
+                                           a retired address -> its current public page when
+                                           retired_links.yaml knows it ("replaced"), else kept
+                                           and reported as unresolved
+    [](target)                             empty text -> the target's title, or a readable
+                                           title made from its last path segment when we do
+                                           not host it ("replaced")
+
+DocFX renders an empty link text as an empty link (Markdig keeps `[](url)` as `<a>` with
+no text: nothing to click or read); we supply a text and say so in the build report.
 """
 
 from __future__ import annotations
@@ -23,7 +31,14 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from .article_context import ArticleContext
-from .site_index import PageInfo, docset_paths, page_files, public_site_url, upstream_url
+from .site_index import (
+    PageInfo,
+    docset_paths,
+    page_files,
+    public_site_url,
+    title_from_path,
+    upstream_url,
+)
 
 __all__ = ["EXTERNAL_LINK_CLASS", "resolve_href", "rewrite_links"]
 
@@ -59,9 +74,13 @@ def _rewrite_children(children: list[Token], ctx: ArticleContext, line: int | No
         if external:
             child.attrJoin("class", EXTERNAL_LINK_CLASS)
         if index + 1 < len(children) and children[index + 1].type == "link_close":
-            text = target.title if target else _last_segment(new_href)
+            text = target.title if target else title_from_path(_last_segment(new_href))
             children.insert(index + 1, _text_token(text))
-            ctx.report.add("link", line, f"empty link text -> '{text}' ({href})")
+            source = "its title" if target else "a title made from its address"
+            ctx.report.add(
+                "link", line, f"empty link text replaced by {source}: '{text}' ({href})",
+                level="replaced",
+            )
 
 
 def _resolve(href: str, ctx: ArticleContext, line: int | None) -> tuple[str, PageInfo | None, bool]:
@@ -72,10 +91,12 @@ def _resolve(href: str, ctx: ArticleContext, line: int | None) -> tuple[str, Pag
         ctx.report.add("link", line, f"nested URL {href} -> its inner URL {inner}")
         return inner, None, True
     guid = _GUID_URL.match(href)
-    if guid:
-        return _resolve_assetid(href, guid, ctx, line)
+    hosted = _resolve_assetid(href, guid, ctx, line) if guid else None
+    if hosted is not None:
+        return hosted
     if _SCHEME.match(href):
-        return href, None, href.lower().startswith(("http:", "https:", "//"))
+        web = href.lower().startswith(("http:", "https:", "//"))
+        return (_resolve_web(href, ctx, line) if web else href), None, web
     if href.startswith("#"):
         return "#" + _checked_anchor(ctx.page, href[1:], ctx, line, href), ctx.page, False
     if href.startswith("/"):
@@ -83,12 +104,34 @@ def _resolve(href: str, ctx: ArticleContext, line: int | None) -> tuple[str, Pag
     return _resolve_relative(href, ctx, line)
 
 
+def _resolve_web(href: str, ctx: ArticleContext, line: int | None) -> str:
+    """A web address; a retired one goes to its current page when that is known."""
+    retired = ctx.settings.retired_links
+    current = retired.current_url(href)
+    if current is not None:
+        ctx.report.add(
+            "link", line, f"retired address {href} replaced by its current page {current}",
+            level="replaced",
+        )
+        return current
+    if retired.is_retired(href):
+        host = urlsplit(href).hostname
+        ctx.report.add(
+            "link", line,
+            f"{href}: {host} is retired and no current page is known for this address "
+            "(add it to retired_links.yaml); the link is kept as written",
+            level="unresolved",
+        )
+    return href
+
+
 def _resolve_assetid(
     href: str, match: re.Match[str], ctx: ArticleContext, line: int | None
-) -> tuple[str, PageInfo | None, bool]:
+) -> tuple[str, PageInfo | None, bool] | None:
+    """The hosted article with that ms.assetid, or None when we do not host it."""
     page = ctx.index.by_assetid(match.group("guid"))
     if page is None:
-        return href, None, True
+        return None
     fragment = (match.group("fragment") or "#")[1:]
     new = ctx.href_to(page.url) + _fragment(_checked_anchor(page, fragment, ctx, line, href))
     ctx.report.add("link", line, f"TechNet link {href} -> local article {page.src_path}")

@@ -41,6 +41,7 @@ from .material_html import Heading
 from .published_pages import content_groups, is_published
 from .redirects import RedirectPage, render_redirect
 from .report import TranslationReport
+from .retired_links import DEFAULT_RETIRED_LINKS_FILE, RetiredLinks, load_retired_links
 from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 
 __all__ = ["DocfxPlugin", "DocfxPluginConfig"]
@@ -54,6 +55,9 @@ class DocfxPluginConfig(base.Config):
     own_pages = c.ListOfItems(c.Type(str), default=[])  # globs: pages written for this site
     image_replacements = c.DictOfItems(c.Type(str), default={})
     report_dir = c.Type(str, default="build-report")
+    # Retired addresses and their current pages: a YAML file next to mkdocs.yml; empty for
+    # the translator's own list (translator/retired_links.yaml).
+    retired_links = c.Type(str, default="")
 
 
 class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
@@ -94,6 +98,7 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         settings = self.settings = TranslationSettings(
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
+            retired_links=self._retired_links(config),
             docset_root=docset_root,
             content_folders={
                 folder: dest
@@ -162,6 +167,21 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         report_root.mkdir(parents=True, exist_ok=True)
         (report_root / "index.json").write_text(json.dumps(summary, indent=2))
         log.info(f"docfx: translated {len(self.reports)} pages; reports in {report_root}")
+
+    def _retired_links(self, config: MkDocsConfig) -> RetiredLinks:
+        path = DEFAULT_RETIRED_LINKS_FILE
+        if self.config.retired_links:
+            path = Path(config.config_file_path).parent / self.config.retired_links
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            log.warning(f"docfx: retired_links: cannot read {path} ({error.strerror}); "
+                        "no retired link replaced")
+            return RetiredLinks()
+        retired, problems = load_retired_links(text, str(path))
+        for problem in problems:
+            log.warning(f"docfx: {problem}")
+        return retired
 
     def _is_own_page(self, file: File) -> bool:
         return any(fnmatch.fnmatch(file.src_uri, pattern) for pattern in self.config.own_pages)

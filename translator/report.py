@@ -13,7 +13,9 @@ from typing import Literal
 
 __all__ = ["Decision", "Level", "TranslationReport"]
 
-Level = Literal["info", "unresolved", "warning"]
+# "replaced": the source's text or address was replaced by ours (a retired address by its
+# current page, an empty link text by a title); listed on the build report page.
+Level = Literal["info", "replaced", "unresolved", "warning"]
 
 
 @dataclass(frozen=True)

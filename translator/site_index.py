@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from .retired_links import RetiredLinks
+
 __all__ = [
     "PageInfo",
     "SiteIndex",
@@ -47,6 +49,8 @@ class TranslationSettings:
     # docfx.json's content groups: docs-relative source folder -> public path prefix
     # (see docset.content_folders); they take precedence over `docset_root`.
     content_folders: Mapping[str, str] = field(default_factory=dict)
+    # Retired addresses (TechNet, MSDN) and their current pages (see retired_links.py).
+    retired_links: RetiredLinks = field(default_factory=RetiredLinks)
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,15 @@ def test_an_article_that_is_not_a_page_is_named_not_linked() -> None:
     stub.warn("front-matter", 1, "bad")
     markdown = build_report_markdown("build-report.md", [stub], [], set())
     assert "### old.md" in markdown and "](old.md)" not in markdown
+
+
+def test_replaced_links_are_listed_and_counted_without_hiding_the_clean_state() -> None:
+    report = TranslationReport("a/article.md")
+    report.add("link", 25, "retired address http://x replaced by its current page https://y",
+               "replaced")
+    markdown = build_report_markdown("build-report.md", [report], [], {"a/article.md"})
+    assert "## Replaced" in markdown
+    assert ("| `a/article.md` | 25 | retired address http://x replaced by its current page "
+            "https://y |") in markdown
+    assert "| links replaced (retired addresses, empty link texts) | 1 |" in markdown
+    assert '!!! success "Nothing unresolved"' in markdown

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from translator import PageInfo, SiteIndex, TranslationSettings, translate_article
 from translator.article import TranslatedArticle
+from translator.retired_links import RetiredLinks
 
 ARTICLE = "area/topic/article.md"
 SETTINGS = TranslationSettings(
     upstream_base_url="https://learn.microsoft.com/exchange/",
     image_replacements={"lost.png": "media/our-drawing.svg"},
+    retired_links=RetiredLinks(
+        {"technet.microsoft.com/library/77777777-2222-3333-4444-555555555555.aspx":
+         "https://learn.microsoft.com/exchange/current/device-page"},
+        frozenset({"technet.microsoft.com"}),
+    ),
 )
 OTHER_PAGES = [
     PageInfo("index.md", "", "Home"),

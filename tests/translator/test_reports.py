@@ -148,3 +148,38 @@ def test_an_include_cycle_names_each_file_and_line_of_its_chain() -> None:
         "include cycle area/topic/article.md:3 -> area/includes/cycle-a.md:3 -> "
         "area/includes/cycle-b.md:6 -> area/includes/cycle-a.md; not read again, "
         "a note is shown instead")
+
+
+def test_retired_links_are_replaced_or_reported_each_with_its_line() -> None:
+    source = (
+        "[Moved](http://technet.microsoft.com/library/"
+        "77777777-2222-3333-4444-555555555555.aspx)\n\n"
+        "[Lost](http://technet.microsoft.com/library/99999999-2222-3333-4444-555555555555.aspx)\n"
+        "\n[](../../elsewhere/some-article.md)\n"
+    )
+    links = [(d.line, d.level, d.message) for d in decisions(source, "link")]
+    assert links == [
+        (1, "replaced",
+         "retired address http://technet.microsoft.com/library/77777777-2222-3333-4444-"
+         "555555555555.aspx replaced by its current page "
+         "https://learn.microsoft.com/exchange/current/device-page"),
+        (3, "unresolved",
+         "http://technet.microsoft.com/library/99999999-2222-3333-4444-555555555555.aspx: "
+         "technet.microsoft.com is retired and no current page is known for this address "
+         "(add it to retired_links.yaml); the link is kept as written"),
+        (5, "info",
+         "../../elsewhere/some-article.md: article not in docs/ -> public URL "
+         "https://learn.microsoft.com/exchange/elsewhere/some-article"),
+        (5, "replaced",
+         "empty link text replaced by a title made from its address: 'Some article' "
+         "(../../elsewhere/some-article.md)"),
+    ]
+
+
+def test_a_hosted_article_wins_over_a_retired_links_entry() -> None:
+    (link,) = decisions(
+        "[Old](http://technet.microsoft.com/library/11111111-2222-3333-4444-555555555555.aspx)\n",
+        "link",
+    )
+    assert link.level == "info"
+    assert "-> local article area/topic/sibling.md" in link.message

@@ -1,0 +1,29 @@
+// Wide tables scroll sideways inside Material's wrapper (.md-typeset__scrollwrap). A
+// keyboard user can only scroll a region that takes focus (WCAG 2.1.1; axe:
+// scrollable-region-focusable), so each wrapper that actually overflows becomes a named,
+// focusable region. Run on every page view: Material's instant navigation swaps pages
+// without reloading this script (document$ emits for each).
+"use strict";
+(function () {
+  function labelFor(wrap) {
+    const caption = wrap.querySelector("caption");
+    const heading = caption ? null : wrap.closest("article")?.querySelector("h1");
+    const name = caption ? caption.textContent : heading ? heading.textContent : "";
+    return (name.trim() ? name.trim() + ": " : "") + "table, scrolls sideways";
+  }
+
+  function makeFocusable() {
+    for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap")) {
+      if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) continue;
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", labelFor(wrap));
+    }
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(makeFocusable);
+  } else {
+    document.addEventListener("DOMContentLoaded", makeFocusable);
+  }
+})();
