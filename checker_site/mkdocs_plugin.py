@@ -126,7 +126,9 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
         table_href = relative_url(
             page_url(page.file.src_uri), page_url(self.config.decision_table_page)
         )
-        placed = insert_widget(html, self.config.inline_after_anchor, widget_html(table_href))
+        placed = insert_widget(
+            html, self.config.inline_after_anchor, widget_html(table_href, folded=True)
+        )
         if placed is None:
             log.warning(
                 f"connector checker: {page.file.src_uri} has no anchor "

@@ -17,14 +17,25 @@ _HEADING_END = re.compile(r"</h[1-6]>")
 _PARAGRAPH_AFTER = re.compile(r"\s*<p>.*?</p>", re.S)
 
 
-def widget_html(decision_table_href: str) -> str:
-    """The placeholder the browser code fills (with a message for readers without JS)."""
+def widget_html(decision_table_href: str, *, folded: bool = False) -> str:
+    """The placeholder the browser code fills (with a message for readers without JS).
+
+    `folded`: inside a closed ``<details>``, so that the article around it reads as
+    written ("the table below" is right below); a shared link with answers opens it.
+    """
     href = html.escape(decision_table_href, quote=True)
-    return (
+    widget = (
         f'<div class="connector-checker" {WIDGET_ATTRIBUTE}>'
         '<noscript><p>The connector checker needs JavaScript. The '
         f'<a href="{href}">full decision table</a> lists every case.</p></noscript>'
         "</div>"
+    )
+    if not folded:
+        return widget
+    return (
+        '<details class="cc-fold"><summary>Check your own case: the connector checker '
+        "answers for your organization</summary>"
+        f"{widget}</details>"
     )
 
 

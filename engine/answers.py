@@ -34,14 +34,24 @@ class AnswerError(ValueError):
 
     `key` is the question at fault, `value` the answer given (None when missing), `valid`
     the answers (or, for an unknown key, the question ids) that would be accepted. The
-    message is one line naming the problem and listing the valid choices.
+    message is one line naming the problem and listing the valid choices;
+    `reader_message` says the same in the words of the page (labels only, no keys).
     """
 
-    def __init__(self, message: str, *, key: str, value: object, valid: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        key: str,
+        value: object,
+        valid: tuple[str, ...],
+        reader_message: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.key = key
         self.value = value
         self.valid = valid
+        self.reader_message = reader_message if reader_message is not None else message
 
 
 @dataclass(frozen=True)
@@ -136,12 +146,21 @@ def _check_combinations(model: Model, relevant: dict[str, str]) -> None:
             if q != key
         )
         valid = allowed_values(model, relevant, question)
+        readers_others = " and ".join(
+            f'"{model.questions[q].label_of(relevant[q])}"'
+            for q in combination.when.questions
+            if q != key
+        )
         raise AnswerError(
             f"{_named(question, relevant[key])} cannot go with {others}: {combination.reason}; "
             f"choose one of: {choices_text(question, valid)}",
             key=key,
             value=relevant[key],
             valid=valid,
+            reader_message=(
+                f'"{question.label_of(relevant[key])}" cannot go with {readers_others}: '
+                f'{combination.reason}. Choose another answer to "{question.label}":'
+            ),
         )
 
 

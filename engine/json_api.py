@@ -19,8 +19,18 @@ _MODEL = load_packaged_model()
 
 
 def answer(answers_json: str) -> str:
-    """`{"result": ...}` with the engine's result, or `{"error", "key", "valid"}`."""
+    """`{"result": ...}` with the engine's result, or `{"error", "message", "key", "valid"}`.
+
+    `error` is the CLI's one-line message (labels and keys); `message` the page's (labels).
+    """
     try:
         return json.dumps({"result": decide(_MODEL, json.loads(answers_json))})
     except AnswerError as error:
-        return json.dumps({"error": str(error), "key": error.key, "valid": list(error.valid)})
+        return json.dumps(
+            {
+                "error": str(error),
+                "message": error.reader_message,
+                "key": error.key,
+                "valid": list(error.valid),
+            }
+        )

@@ -79,11 +79,47 @@ def test_clicking_through_the_form_changes_result_and_url(
     expect(page.locator(".cc-result")).to_have_attribute("data-verdict", "optional")
     expect(page.locator(".cc-connector")).to_have_count(2)
     page.locator("[data-question=service] input[value=eop]").check()
-    # standalone EOP protects servers of your own: "none" is refused, with the reason
-    expect(page.locator(".cc-result .cc-error")).to_contain_text("servers")
-    expect(page.locator("[data-question=servers] input[value=none]")).to_be_disabled()
-    page.get_by_label("Exchange Server 2007 or earlier").check()
+    # Standalone EOP protects servers of your own: "none" is refused, with the reason, in
+    # the options' labels; the refused option is marked, not locked, and one click on an
+    # accepted answer fixes it.
+    error = page.locator(".cc-result .cc-error")
+    expect(error).to_contain_text('"None — all our mailboxes are in Exchange Online" cannot go')
+    assert "servers=" not in error.inner_text()
+    refused = page.locator("[data-question=servers] input[value=none]")
+    expect(refused).to_be_enabled()
+    expect(refused).to_have_attribute("aria-invalid", "true")
+    fixes = page.locator(".cc-result .cc-fixes button")
+    assert fixes.all_inner_texts() == [
+        "Exchange Server 2010 or later (2010, 2013, 2016, 2019, Subscription Edition)",
+        "Exchange Server 2007 or earlier",
+        "Another SMTP mail server (not Microsoft Exchange)",
+    ]
+    fixes.nth(1).click()
     expect(page.locator(".cc-result")).to_have_attribute("data-verdict", "required")
+    expect(page.get_by_label("Exchange Server 2007 or earlier")).to_be_checked()
+    expect(refused).to_have_attribute("aria-invalid", "false")
+    assert traffic.errors == []
+
+
+def test_back_undoes_the_last_answer(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    context, traffic = watched
+    page = context.new_page()
+    page.goto(f"{site_url}checker/?service=exchange-online&servers=none&devices=no")
+    page.locator("[data-question=partners] input[value=no]").check()
+    assert verdict_of(page) == "not-needed"
+    page.locator("[data-question=partners] input[value=yes]").check()
+    expect(page.locator(".cc-result")).to_have_attribute("data-verdict", "optional")
+    page.go_back()
+    expect(page.locator(".cc-result")).to_have_attribute("data-verdict", "not-needed")
+    expect(page.locator("[data-question=partners] input[value=no]")).to_be_checked()
+    page.go_back()  # before partners was answered: one question left, no verdict
+    expect(page.locator(".cc-result")).to_have_attribute("data-verdict", "")
+    expect(page.locator("[data-question=partners] input[value=no]")).not_to_be_checked()
+    assert urlsplit(page.url).path.endswith("/checker/")
+    page.go_forward()
+    expect(page.locator(".cc-result")).to_have_attribute("data-verdict", "not-needed")
     assert traffic.errors == []
 
 
@@ -101,7 +137,9 @@ def test_instant_navigation_does_not_boot_pyodide_twice(
     page.get_by_label("Another SMTP mail server (not Microsoft Exchange)").check()
     page.locator("[data-question=partners] input[value=yes]").check()
     assert verdict_of(page) == "required"
-    page.go_back()
+    for _ in range(3):  # Back undoes the three answers given here...
+        page.go_back()
+    page.go_back()  # ...then leaves the checker
     page.wait_for_url(f"**/{ARTICLE_URL}*")
     page.locator("[data-connector-checker] .cc-form").wait_for()
     assert page.evaluate("window.__connectorChecker.boots") == 1

@@ -12,13 +12,14 @@
 // build from the engine's model), and everything shown of a result, its diagram
 // included, comes from the engine's reply.
 
+import { element, siteHref } from "./dom.js";
+
 const SPEC_URL = new URL("checker.json", import.meta.url);
-const SITE_ROOT = new URL("../../", import.meta.url);
 
 let specPromise = null;
 let engine = null; // {ready: Promise, onProgress, decide}
-// The diagram module is only needed with the first result: load it after the engine boots.
-let diagramModule = null;
+// The result's view (and its diagram) is only needed with the first result: loaded then.
+let resultViewModule = null;
 
 function loadSpec() {
   specPromise ??= fetch(SPEC_URL).then((response) => {
@@ -28,9 +29,9 @@ function loadSpec() {
   return specPromise;
 }
 
-function loadDiagram() {
-  diagramModule ??= import("./diagram.js");
-  return diagramModule;
+function loadResultView() {
+  resultViewModule ??= import("./result-view.js");
+  return resultViewModule;
 }
 
 // ---- the engine (one worker per browser tab, started as soon as a checker is on screen)
@@ -200,24 +201,20 @@ function answersFromQuery(spec) {
   return answers;
 }
 
-function writeQuery(spec, answers) {
+// The answers into the URL query. A change the reader made is a new history entry, so
+// Back undoes the last answer (the page listens for popstate); anything else replaces it.
+function writeQuery(spec, answers, { newEntry = false } = {}) {
   const params = new URLSearchParams(location.search);
   for (const question of spec.questions) params.delete(question.id);
   for (const [key, value] of Object.entries(answers)) params.set(key, value);
   const query = params.toString();
-  history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+  const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+  if (url === `${location.pathname}${location.search}${location.hash}`) return;
+  if (newEntry) history.pushState({ connectorChecker: true }, "", url);
+  else history.replaceState(history.state, "", url);
 }
 
 // ---- the widget
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? "" : value);
-  }
-  node.append(...children.flat().filter((child) => child !== null && child !== undefined));
-  return node;
-}
 
 let widgetCount = 0;
 
@@ -247,46 +244,67 @@ function bindWidget(container, spec) {
   container.replaceChildren();
   const form = buildForm(spec, widgetId);
   const status = element("p", { class: "cc-status", role: "status" });
-  const result = element("div", { class: "cc-result", "aria-live": "polite", "aria-atomic": "false",
-                                   "data-verdict": "" });
+  const result = element("div", { class: "cc-result", id: `${widgetId}-result`, "aria-live": "polite",
+                                   "aria-atomic": "false", "data-verdict": "" });
   const copy = element("button", { type: "button", class: "md-button cc-copy" }, "Copy link to these answers");
   const reset = element("button", { type: "button", class: "md-button cc-reset" }, "Start over");
+  const copyNote = element("p", { class: "cc-copy-note", hidden: true });
   const actions = element("div", { class: "cc-actions" }, copy, reset);
+  // The verdict in one line where the reader is, while the result itself is out of view.
+  // Not a live region (the result is): screen readers hear the answer once.
+  const summary = element("a", { class: "cc-summary", href: `#${widgetId}-result`, hidden: true });
   container.append(element("h3", { class: "cc-title" }, "Connector checker"),
-    element("p", { class: "cc-intro" }, spec.intro), form, actions, status, result);
+    element("p", { class: "cc-intro" }, spec.intro), form, actions, copyNote, status, result, summary);
 
   let answers = answersFromQuery(spec);
+  // The inline checker is folded under its section's first paragraph so the article reads
+  // as written; a shared link with answers opens it.
+  const fold = container.closest("details");
+  if (fold && Object.keys(answers).length) fold.open = true;
   let generation = 0;
+  let booted = false;
   const eng = startEngine(spec);
+  eng.ready.then(() => { booted = true; }, () => {});
   eng.onProgress((stage) => {
     if (!status.isConnected) return false;
     if (!result.dataset.verdict) status.textContent = `${stage}…`;
     return true;
   });
+  watchSummary(summary, result);
 
-  const refresh = async () => {
+  const choose = (key, value) => {
+    answers = { ...answers, [key]: value };
+    refresh({ newEntry: true });
+  };
+
+  const refresh = async ({ newEntry = false } = {}) => {
     const current = ++generation;
     syncForm(form, spec, answers);
     const relevant = relevantAnswers(spec, answers);
-    writeQuery(spec, relevant);
+    writeQuery(spec, relevant, { newEntry });
     const missing = missingQuestions(spec, relevant);
     if (missing.length) {
       result.dataset.verdict = "";
       result.replaceChildren();
+      summary.hidden = true;
       status.textContent = `${missing.length} question${missing.length > 1 ? "s" : ""} left: ${missing[0].label}`;
       return;
     }
     try {
-      status.textContent = "Working out the answer…";
-      const [reply, diagram] = await Promise.all([eng.decide(relevant), loadDiagram()]);
+      // While Python starts, the boot stage stays in view; then the answer is worked out.
+      if (booted) status.textContent = "Working out the answer…";
+      const [reply, view] = await Promise.all([eng.decide(relevant), loadResultView()]);
       if (current !== generation) return;
       if (reply.error) {
-        result.dataset.verdict = "";
-        result.replaceChildren(element("p", { class: "cc-error" }, reply.error));
+        view.renderRefusal(result, reply, { spec, choose });
+        summary.hidden = true;
         status.textContent = "";
         return;
       }
-      renderResult(result, reply.result, diagram.renderDiagram, form);
+      view.renderResult(result, reply.result, { form, spec });
+      summary.textContent = `${reply.result.headline} — see the answer`;
+      summary.dataset.verdict = reply.result.verdict;
+      showSummaryIfOutOfView(summary, result);
       status.textContent = "";
     } catch (error) {
       if (current === generation) showFallback(result, status, spec, error);
@@ -295,27 +313,68 @@ function bindWidget(container, spec) {
 
   form.addEventListener("change", (event) => {
     const input = event.target;
-    if (input.dataset.key) {
-      answers = { ...answers, [input.dataset.key]: input.value };
-      refresh();
-    }
+    if (input.dataset.key) choose(input.dataset.key, input.value);
   });
   reset.addEventListener("click", () => {
     answers = {};
     form.reset();
+    refresh({ newEntry: true });
+  });
+  // Back and Forward walk through the reader's answers.
+  const onHistory = () => {
+    if (!container.isConnected) return window.removeEventListener("popstate", onHistory);
+    answers = answersFromQuery(spec);
     refresh();
-  });
-  copy.addEventListener("click", async () => {
-    try {
-      await navigator.clipboard.writeText(location.href);
-      copy.textContent = "Link copied";
-    } catch {
-      copy.textContent = "Copy the address from the address bar";
-    }
-    setTimeout(() => { copy.textContent = "Copy link to these answers"; }, 2500);
-  });
+  };
+  window.addEventListener("popstate", onHistory);
+  copy.addEventListener("click", () => copyLink(copy, copyNote));
   eng.ready.catch((error) => showFallback(result, status, spec, error));
   refresh();
+}
+
+// Copy the page's address. The clipboard API exists only in secure contexts (HTTPS or
+// localhost); on a plain-HTTP intranet the address is put in a selected text field, copied
+// with the older copy command where the browser allows it, and the reader is told.
+async function copyLink(button, note) {
+  const reset = () => setTimeout(() => { button.textContent = "Copy link to these answers"; }, 2500);
+  if (window.isSecureContext && navigator.clipboard) {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      button.textContent = "Link copied";
+      note.hidden = true;
+      return reset();
+    } catch { /* fall through to selecting the text */ }
+  }
+  const field = element("input", { type: "text", readonly: true, class: "cc-copy-field",
+                                   "aria-label": "Link to these answers", value: location.href });
+  note.replaceChildren(field, element("span", {}, ""));
+  note.hidden = false;
+  field.focus();
+  field.select();
+  let copied = false;
+  try { copied = document.execCommand("copy"); } catch { copied = false; }
+  note.lastChild.textContent = copied
+    ? " Copied. (This page is not on HTTPS, so the link is also shown here.)"
+    : " This page is not on HTTPS, so the browser cannot copy for you: the link is selected, press Ctrl+C (⌘C on a Mac).";
+  button.textContent = copied ? "Link copied" : "Link selected";
+  reset();
+}
+
+// The summary line shows while the result has an answer but is not on screen.
+const summaryObservers = new WeakMap();
+function watchSummary(summary, result) {
+  if (typeof IntersectionObserver !== "function") return;
+  const observer = new IntersectionObserver(([entry]) => {
+    summary.hidden = !result.dataset.verdict || entry.isIntersecting;
+  });
+  observer.observe(result);
+  summaryObservers.set(summary, observer);
+}
+
+function showSummaryIfOutOfView(summary, result) {
+  const box = result.getBoundingClientRect();
+  const inView = box.top < window.innerHeight && box.bottom > 0 && box.top + 40 < window.innerHeight;
+  summary.hidden = inView;
 }
 
 function syncForm(form, spec, answers) {
@@ -327,7 +386,9 @@ function syncForm(form, spec, answers) {
     const blocked = blockedOptions(spec, answers, question.id);
     for (const input of fieldset.querySelectorAll("input")) {
       input.checked = answers[question.id] === input.value;
-      input.disabled = blocked.has(input.value);
+      // A refused answer stays selectable-away: it is marked, not locked.
+      input.disabled = blocked.has(input.value) && !input.checked;
+      input.setAttribute("aria-invalid", String(blocked.has(input.value) && input.checked));
       input.title = blocked.get(input.value) ?? "";
     }
   }
@@ -343,85 +404,6 @@ function showFallback(result, status, spec, error) {
     element("p", {}, error.message),
     element("p", {}, "The same answers are in the article's tables and in the full decision table:"),
     element("ul", {}, links)));
-}
-
-function siteHref(href) {
-  if (/^[a-z]+:/i.test(href)) return href;
-  const url = new URL(href, SITE_ROOT);
-  return url.pathname === location.pathname ? url.hash : url.href;
-}
-
-// A link of the result: its page on this site when it has one, else its public address
-// (marked as leaving the site).
-function resultLink(link, text = link.title) {
-  if (link.site_path) return element("a", { href: siteHref(link.site_path) }, text);
-  return element("a", { href: link.href, class: "cc-external" }, text,
-    element("span", { class: "cc-external-mark", "aria-label": "(public site)" }, " ↗"));
-}
-
-function sourceLinks(source) {
-  const links = [];
-  if (source.site_path) {
-    const lines = source.seed_lines ? `, lines ${source.seed_lines}` : "";
-    links.push(element("a", { href: siteHref(source.site_path), title: source.detail },
-      `the article, #${source.section}${lines}`));
-  }
-  if (source.later) {
-    links.push(element("span", { class: "cc-later" }, "Microsoft's later guidance: ",
-      resultLink({ title: source.later.title, href: source.later.href, site_path: null }),
-      ` (${source.later.document}, lines ${source.later.lines})`));
-  }
-  return links.flatMap((link, i) => (i ? ["; ", link] : [link]));
-}
-
-// Assumed answers, each with a button that shows its question in the form.
-function assumedNote(result, form) {
-  if (!result.assumed.length) return null;
-  return element("div", { class: "cc-assumed-note" },
-    element("p", {}, "Assumed, because not answered — change any that is not true:"),
-    element("ul", {}, result.assumed.map((entry) => {
-      const button = element("button", { type: "button", class: "cc-change" }, "Change");
-      button.addEventListener("click", () => {
-        const fieldset = form.querySelector(`[data-question="${entry.key}"]`);
-        fieldset?.scrollIntoView({ block: "center" });
-        fieldset?.querySelector("input")?.focus();
-      });
-      return element("li", {}, `${entry.question} `, element("strong", {}, entry.label), " ", button);
-    })));
-}
-
-function renderResult(container, result, renderDiagram, form) {
-  const connectors = result.connectors.map((c) => element("li", { class: `cc-connector cc-${c.need}` },
-    element("strong", {}, c.name), " ", element("span", { class: "cc-need" }, c.need), element("br"),
-    `From: ${c.settings.from} → To: ${c.settings.to}`,
-    element("p", {}, c.purpose),
-    c.options.length ? element("ul", {}, c.options.map((o) => element("li", {}, o))) : null,
-    c.set_up ? element("p", {}, "How: ", resultLink(c.set_up)) : null,
-    c.sources.length ? element("details", { class: "cc-sources" }, element("summary", {}, "Sources"),
-      element("ul", {}, c.sources.map((source) => element("li", {}, source)))) : null));
-  const sections = [
-    element("p", { class: "cc-verdict" }, result.headline),
-    assumedNote(result, form),
-    connectors.length ? element("h4", {}, "Connectors to create") : null,
-    // Numbered: the diagram labels each connector with its number in this list.
-    connectors.length ? element("ol", { class: "cc-connectors" }, connectors) : null,
-    element("figure", { class: "cc-diagram" }, renderDiagram(result.diagram),
-      element("figcaption", {}, "Your mail flow, with the connectors it needs.")),
-    element("h4", {}, "Why"),
-    element("ul", { class: "cc-fired" }, result.fired.map((rule) => element("li", {},
-      rule.because, " (", ...sourceLinks(rule.source), ")"))),
-    ...result.explanation.map((text) => element("p", {}, text)),
-    result.next_steps.length ? element("h4", {}, "Next steps") : null,
-    result.next_steps.length ? element("ol", {}, result.next_steps.map((s) => element("li", {}, s))) : null,
-    element("h4", {}, "Read more"),
-    element("ul", {}, result.links.map((l) => element("li", {}, resultLink(l)))),
-  ];
-  if (result.ignored.length) {
-    sections.push(element("p", { class: "cc-ignored" },
-      `Not needed for this case, so ignored: ${result.ignored.map((i) => `${i.key}=${i.value}`).join(", ")}`));
-  }
-  container.replaceChildren(...sections.filter(Boolean));
-  container.dataset.verdict = result.verdict;
 }
 
 // ---- binding on every page view
