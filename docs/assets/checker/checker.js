@@ -252,7 +252,11 @@ function bindWidget(container, spec) {
   const actions = element("div", { class: "cc-actions" }, copy, reset);
   // The verdict in one line where the reader is, while the result itself is out of view.
   // Not a live region (the result is): screen readers hear the answer once.
-  const summary = element("a", { class: "cc-summary", href: `#${widgetId}-result`, hidden: true });
+  const summary = element("button", { type: "button", class: "cc-summary", hidden: true });
+  summary.addEventListener("click", () => {
+    result.scrollIntoView({ block: "start" });
+    summary.hidden = true;
+  });
   container.append(element("h3", { class: "cc-title" }, "Connector checker"),
     element("p", { class: "cc-intro" }, spec.intro), form, actions, copyNote, status, result, summary);
 

@@ -10,18 +10,22 @@
 // CSP allows no inline styles. <title> and <desc> say in words what the picture shows.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const WIDTH = 720;
-const HEIGHT = 440;
+// 620 units wide, 13-unit text: on the ~590 px of a desktop content column the text is
+// over 12 px; where the picture would get narrower than 572 px, checker.css shows the
+// same diagram as a list instead.
+const WIDTH = 620;
+const BODY_HEIGHT = 400;
 const ARROW_GAP = 22; // distance between two lines joining the same pair of boxes
+const TEXT = 13;
 // Boxes by slot: x, y, width, height, in viewBox units.
 const SLOTS = {
-  top: { x: 280, y: 10, w: 160, h: 48 },
-  "upper-left": { x: 10, y: 100, w: 160, h: 56 },
-  "upper-right": { x: 550, y: 100, w: 160, h: 56 },
-  left: { x: 10, y: 220, w: 160, h: 60 },
-  center: { x: 280, y: 220, w: 160, h: 60 },
-  right: { x: 550, y: 220, w: 160, h: 60 },
-  bottom: { x: 280, y: 330, w: 160, h: 56 },
+  top: { x: 232, y: 10, w: 156, h: 48 },
+  "upper-left": { x: 10, y: 100, w: 156, h: 60 },
+  "upper-right": { x: 454, y: 100, w: 156, h: 60 },
+  left: { x: 10, y: 220, w: 156, h: 64 },
+  center: { x: 232, y: 220, w: 156, h: 64 },
+  right: { x: 454, y: 220, w: 156, h: 64 },
+  bottom: { x: 232, y: 330, w: 156, h: 60 },
 };
 const LEGEND = [
   ["required", "connector required"],
@@ -50,8 +54,8 @@ function wrap(text, maxChars) {
   return lines;
 }
 
-function textBlock(lines, x, y, { className, anchor = "middle", lineHeight = 14 }) {
-  const text = svg("text", { x, y, class: className, "text-anchor": anchor, "font-size": 12 });
+function textBlock(lines, x, y, { className, anchor = "middle", lineHeight = 15, size = TEXT }) {
+  const text = svg("text", { x, y, class: className, "text-anchor": anchor, "font-size": size });
   const first = y - ((lines.length - 1) * lineHeight) / 2;
   lines.forEach((line, i) => text.append(svg("tspan", { x, y: first + i * lineHeight }, line)));
   return text;
@@ -61,10 +65,15 @@ function drawNode(node, box) {
   const { x, y, w, h } = box;
   const group = svg("g", { class: `cc-d-node cc-d-slot-${node.slot}` },
     svg("rect", { x, y, width: w, height: h, rx: 8, stroke: "currentColor" }));
-  const cx = x + w / 2;
-  const cy = y + h / 2;
-  group.append(svg("text", { x: cx, y: node.sub ? cy - 3 : cy + 5, class: "cc-d-node-label", "text-anchor": "middle", "font-size": 14 }, node.label));
-  if (node.sub) group.append(svg("text", { x: cx, y: cy + 15, class: "cc-d-node-sub", "text-anchor": "middle", "font-size": 12 }, node.sub));
+  const label = wrap(node.label, 17);
+  const lines = node.sub ? label.length + 1 : label.length;
+  const top = y + h / 2 - ((lines - 1) * 15) / 2 + 5;
+  group.append(textBlock(label, x + w / 2, top + ((label.length - 1) * 15) / 2,
+    { className: "cc-d-node-label", size: 14 }));
+  if (node.sub) {
+    group.append(svg("text", { x: x + w / 2, y: top + label.length * 15, class: "cc-d-node-sub",
+      "text-anchor": "middle", "font-size": TEXT }, node.sub));
+  }
   return group;
 }
 
@@ -104,9 +113,10 @@ function drawEdge(ids, points, edge, along, number) {
       svg("text", { x: mx, y: my + 5, class: "cc-d-badge-text", "text-anchor": "middle", "font-size": 14 }, String(number)));
   } else {
     const vertical = Math.abs(x2 - x1) < Math.abs(y2 - y1);
+    const lines = wrap(edge.label, 10);
     group.append(vertical
-      ? textBlock(wrap(edge.label, 14), mx + 8, my, { className: "cc-d-label", anchor: "start" })
-      : textBlock([edge.label], mx, my - 8, { className: "cc-d-label" }));
+      ? textBlock(lines, mx + 8, my, { className: "cc-d-label", anchor: "start" })
+      : textBlock(lines, mx, my - 8 - (lines.length - 1) * 8, { className: "cc-d-label" }));
   }
   return group;
 }
@@ -121,25 +131,30 @@ function drawMarkers(ids) {
   return defs;
 }
 
-// A legend entry for every kind of line the diagram draws.
+// A legend entry for every kind of line the diagram draws, in rows that fit the width.
 function drawLegend(kinds) {
   const legend = svg("g", { class: "cc-d-legend" });
-  let x = 10;
-  LEGEND.filter(([kind]) => kinds.has(kind)).forEach(([kind, text]) => {
-    const line = svg("line", { x1: x, y1: HEIGHT - 22, x2: x + 36, y2: HEIGHT - 22, class: `cc-d-line cc-d-${kind}`, stroke: "currentColor" });
+  let [x, row] = [10, 0];
+  for (const [kind, text] of LEGEND.filter(([k]) => kinds.has(k))) {
+    const width = 44 + text.length * 7 + 16; // about 7 units a character at 13 units
+    if (x + width > WIDTH && x > 10) [x, row] = [10, row + 1];
+    const y = BODY_HEIGHT + 14 + row * 22;
+    const line = svg("line", { x1: x, y1: y - 4, x2: x + 36, y2: y - 4, class: `cc-d-line cc-d-${kind}`, stroke: "currentColor" });
     if (kind === "optional") line.setAttribute("stroke-dasharray", "7 5");
     if (kind === "plain") line.setAttribute("stroke-dasharray", "2 4");
-    legend.append(line, svg("text", { x: x + 44, y: HEIGHT - 18, class: "cc-d-legend-text", "font-size": 12 }, text));
-    x += 44 + text.length * 6.5 + 18; // about 6.5 units a character at 12 px
-  });
-  return legend;
+    legend.append(line, svg("text", { x: x + 44, y, class: "cc-d-legend-text", "font-size": TEXT }, text));
+    x += width;
+  }
+  return [legend, row + 1];
 }
 
 export function renderDiagram(diagram) {
   const n = ++diagramCount;
   const ids = { title: `cc-diagram-${n}-title`, desc: `cc-diagram-${n}-desc`, marker: `cc-diagram-${n}-arrow` };
   const boxes = new Map(diagram.nodes.map((node) => [node.id, SLOTS[node.slot]]));
-  const root = svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "cc-d", role: "img",
+  const kinds = new Set(diagram.edges.map((edge) => edge.kind));
+  const [legend, legendRows] = drawLegend(kinds);
+  const root = svg("svg", { viewBox: `0 0 ${WIDTH} ${BODY_HEIGHT + legendRows * 22 + 6}`, class: "cc-d", role: "img",
     "aria-labelledby": `${ids.title} ${ids.desc}`, "font-family": "inherit" },
   svg("title", { id: ids.title }, "Diagram of your mail flow and its connectors"),
   svg("desc", { id: ids.desc }, diagram.summary),
@@ -166,6 +181,6 @@ export function renderDiagram(diagram) {
     });
   }
   for (const node of diagram.nodes) root.append(drawNode(node, boxes.get(node.id)));
-  root.append(drawLegend(new Set(diagram.edges.map((edge) => edge.kind))));
+  root.append(legend);
   return root;
 }
