@@ -21,7 +21,11 @@ from .toc_entries import StructureProblem, TocEntry
 __all__ = ["read_toc_markdown"]
 
 _HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
-_LINK = re.compile(r"^\[(?P<name>[^\]]*)\]\(\s*<?(?P<href>[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)$")
+# the destination bare, or in angle brackets (then it may hold spaces: <my file.md>)
+_LINK = re.compile(
+    r"^\[(?P<name>[^\]]*)\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<href>[^)\s]*))"
+    r"(?:\s+\"[^\"]*\")?\s*\)$"
+)
 
 
 def read_toc_markdown(path: str, text: str) -> tuple[list[TocEntry], list[StructureProblem]]:
@@ -50,6 +54,7 @@ def read_toc_markdown(path: str, text: str) -> tuple[list[TocEntry], list[Struct
 def _entry(text: str, line: int) -> TocEntry | None:
     link = _LINK.match(text.strip())
     if link is not None:
-        name = link.group("name").strip() or link.group("href")
-        return TocEntry(name, link.group("href") or None, line=line) if name else None
+        href = link.group("angled") if link.group("angled") is not None else link.group("href")
+        name = link.group("name").strip() or href
+        return TocEntry(name, href or None, line=line) if name else None
     return TocEntry(text.strip(), line=line) if text.strip() else None

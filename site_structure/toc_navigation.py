@@ -5,7 +5,8 @@ An entry's ``href`` is relative to its TOC file. It is one of:
 - a URL (``https://...``, ``mailto:``): an external link;
 - a nested TOC (``sub/toc.yml``, ``sub/toc.md``, or a folder ``sub/`` holding one): its
   items become the entry's items (``topicHref`` then names the entry's own page);
-- a page of the site (``a.md``, ``a``, ``sub/`` with an ``index.md``);
+- a page of the site (``a.md``, ``a``, ``sub/`` with an ``index.md``; ``~/a.md`` from the
+  docset root, ``my%20file.md`` percent-encoded, as DocFX reads paths: `docfx_paths`);
 - a site-absolute path (``/exchange/a/b``, any case): the hosted article it names, found
   as the article links are (docfx.json content folders, the docset root), else a link to
   it on the public site.
@@ -22,6 +23,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import unquote, urlsplit
 
+from translator.docfx_paths import docs_path
 from translator.docset import is_toc_file
 from translator.site_index import (
     TranslationSettings,
@@ -137,7 +139,7 @@ class TocNavigation:
                           for docs_path in docset_paths(path, self.settings) or []
                           for c in page_files(docs_path)]
             return next((self._any_case[c] for c in candidates if c in self._any_case), None)
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(toc), path))
+        path = docs_path(href, toc, self.settings.docset_root)  # ~/, %20: as DocFX reads them
         return next((c for c in page_files(path) if c in self.pages), None)
 
     def _page(self, toc: str, entry: TocEntry, href: str) -> str | None:
@@ -161,8 +163,7 @@ class TocNavigation:
     def _nested_toc(self, toc: str, href: str) -> str | None:
         if _SCHEME.match(href) or href.startswith("/"):
             return None
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(toc),
-                                                 unquote(urlsplit(href).path)))
+        path = docs_path(href, toc, self.settings.docset_root)
         if is_toc_file(path):
             return path if path in self._tocs else None
         if href.endswith("/") or path not in self.pages:

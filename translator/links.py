@@ -12,6 +12,10 @@ Handled forms (DocFX: https://learn.microsoft.com/contribute/content/how-to-writ
                                            a URL nested in another -> the inner URL
     [](target)                             empty text -> the target's title, or its last
                                            path segment when we do not host it
+    [t](~/a/b.md) [t](<my file.md>) [t](my%20file.md)
+                                           paths read as DocFX reads them (`docfx_paths`);
+                                           a link to an included file (not a page) keeps
+                                           its text, unlinked, with a warning
 """
 
 from __future__ import annotations
@@ -23,11 +27,13 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from .article_context import ArticleContext
+from .includes import WRITTEN_IN
 from .site_index import PageInfo, docset_paths, page_files, public_site_url, upstream_url
 
-__all__ = ["EXTERNAL_LINK_CLASS", "resolve_href", "rewrite_links"]
+__all__ = ["EXTERNAL_LINK_CLASS", "NOT_LINKED", "resolve_href", "rewrite_links"]
 
 EXTERNAL_LINK_CLASS = "docfx-external"
+NOT_LINKED = "\0"  # the href of a link that cannot be followed: its text stays, unlinked
 _TECHNET = r"https?://technet\.microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?library/"
 _NESTED_URL = re.compile(_TECHNET + r"(?P<inner>https?://.+?)(?:\.aspx)?$", re.I)
 _GUID_URL = re.compile(
@@ -54,7 +60,10 @@ def _rewrite_children(children: list[Token], ctx: ArticleContext, line: int | No
         if child.type != "link_open":
             continue
         href = str(child.attrGet("href") or "")
-        new_href, target, external = _resolve(href, ctx, line)
+        new_href, target, external = _resolve(href, ctx, line, _written_in(child))
+        if new_href == NOT_LINKED:
+            del child.attrs["href"]  # <a> without href: its text, no link
+            continue
         child.attrSet("href", new_href)
         if external:
             child.attrJoin("class", EXTERNAL_LINK_CLASS)
@@ -64,7 +73,9 @@ def _rewrite_children(children: list[Token], ctx: ArticleContext, line: int | No
             ctx.report.add("link", line, f"empty link text -> '{text}' ({href})")
 
 
-def _resolve(href: str, ctx: ArticleContext, line: int | None) -> tuple[str, PageInfo | None, bool]:
+def _resolve(
+    href: str, ctx: ArticleContext, line: int | None, written_in: str = ""
+) -> tuple[str, PageInfo | None, bool]:
     """(new href, the local page it points to or None, whether it leaves the site)."""
     nested = _NESTED_URL.match(href)
     if nested:
@@ -80,7 +91,7 @@ def _resolve(href: str, ctx: ArticleContext, line: int | None) -> tuple[str, Pag
         return "#" + _checked_anchor(ctx.page, href[1:], ctx, line, href), ctx.page, False
     if href.startswith("/"):
         return _resolve_site_absolute(href, ctx, line)
-    return _resolve_relative(href, ctx, line)
+    return _resolve_relative(href, ctx, line, written_in)
 
 
 def _resolve_assetid(
@@ -122,10 +133,19 @@ def _page_at(docs_path: str, ctx: ArticleContext, *, any_case: bool) -> PageInfo
 
 
 def _resolve_relative(
-    href: str, ctx: ArticleContext, line: int | None
+    href: str, ctx: ArticleContext, line: int | None, written_in: str = ""
 ) -> tuple[str, PageInfo | None, bool]:
-    docs_path = ctx.resolve(urlsplit(href).path)
+    docs_path = ctx.resolve(urlsplit(href).path)  # ~/ and %20 read as DocFX reads them
+    if docs_path in ctx.index.not_pages:
+        where = f" (written in {written_in})" if written_in else ""
+        ctx.report.warn("link", line, f"{href}{where}: {docs_path} is an included file, "
+                        "which DocFX publishes no page for; its text kept, not linked")
+        return NOT_LINKED, None, False
     return _resolve_to(docs_path, _page_at(docs_path, ctx, any_case=False), href, ctx, line)
+
+
+def _written_in(token: Token) -> str:
+    return str((token.meta or {}).get(WRITTEN_IN, ""))
 
 
 def _resolve_to(

@@ -193,7 +193,8 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             if f.src_uri not in self.parsed
         ]
         # redirect stubs were taken out of `files` but are pages of the index (they redirect)
-        return SiteIndex.build(pages, (f.src_uri for f in files), directory_urls)
+        not_pages = (path for path in self.parsed if path not in published)
+        return SiteIndex.build(pages, (f.src_uri for f in files), directory_urls, not_pages)
 
     @staticmethod
     def _log(report: TranslationReport) -> None:

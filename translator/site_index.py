@@ -54,13 +54,17 @@ class SiteIndex:
     pages: Mapping[str, PageInfo] = field(default_factory=dict)
     files: frozenset[str] = frozenset()  # every docs-relative file path, pages included
     use_directory_urls: bool = True
+    # Markdown files of docs/ that are not pages (include files): read where included only
+    not_pages: frozenset[str] = frozenset()
 
     @classmethod
     def build(
-        cls, pages: Iterable[PageInfo], files: Iterable[str], use_directory_urls: bool = True
+        cls, pages: Iterable[PageInfo], files: Iterable[str], use_directory_urls: bool = True,
+        not_pages: Iterable[str] = (),
     ) -> SiteIndex:
         page_map = {p.src_path: p for p in pages}
-        return cls(page_map, frozenset(files) | frozenset(page_map), use_directory_urls)
+        return cls(page_map, frozenset(files) | frozenset(page_map), use_directory_urls,
+                   frozenset(not_pages) - frozenset(page_map))
 
     def by_assetid(self, guid: str) -> PageInfo | None:
         guid = guid.lower()

@@ -145,3 +145,25 @@ def test_site_absolute_toc_hrefs_find_hosted_articles_any_case_else_link_the_pub
         "upstream/toc.yml:9: '/exchange/online/mail-flow/connectors.md' is already listed "
         "at upstream/toc.yml:1; kept there only",
     ]
+
+
+def test_toc_paths_are_read_as_docfx_reads_them_docset_root_angle_brackets_percent() -> None:
+    """DocFX docs/docs/table-of-contents.md: an href is relative to its TOC file; ``~/``
+    starts at the docset root (links-and-cross-references.md, "Link to local files")."""
+    settings = TranslationSettings(docset_root="upstream")
+    toc = ("# [Rooted](~/reference/cmdlets.md)\n# [Angled](<my file.md>)\n"
+           "# [Encoded](my%20other%20file.md)\n# [Nested](~/reference/toc.yml)\n")
+    articles = {"upstream/reference/cmdlets.md": "Cmdlets",
+                "upstream/sub/my file.md": "Spaced",
+                "upstream/sub/my other file.md": "Spaced too",
+                "upstream/reference/index.md": "Reference"}
+    tocs = {"upstream/sub/toc.md": toc,
+            "upstream/reference/toc.yml": "- name: Reference home\n  href: ~/reference/index.md\n"}
+    navigation = build_navigation(tocs, articles, [], settings=settings)
+    assert to_mkdocs_nav(navigation.items) == [
+        {"Rooted": "upstream/reference/cmdlets.md"},
+        {"Angled": "upstream/sub/my file.md"},
+        {"Encoded": "upstream/sub/my other file.md"},
+        {"Nested": [{"Reference home": "upstream/reference/index.md"}]},
+    ]
+    assert navigation.problems == []
