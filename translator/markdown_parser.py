@@ -22,6 +22,7 @@ from .includes import expand_includes
 from .no_loc import no_loc_directive
 from .sections import render_section_close, render_section_open, section_block
 from .table_repair import restore_merged_cells
+from .tabs import rewrite_tabs
 from .unknown_syntax import report_unknown_syntax
 from .video import rewrite_videos, video_directive
 
@@ -64,6 +65,7 @@ def docfx_markdown() -> MarkdownIt:
     core.after("docfx_alerts", "docfx_cell_alerts", rewrite_cell_alerts)
     core.after("docfx_cell_alerts", "docfx_text_after_marker", report_text_after_marker)
     core.after("inline", "docfx_includes", expand_includes)
-    core.after("docfx_includes", "docfx_anchors", assign_anchors)
+    core.after("docfx_includes", "docfx_tabs", rewrite_tabs)
+    core.after("docfx_tabs", "docfx_anchors", assign_anchors)
     core.after("docfx_anchors", "docfx_unknown_syntax", report_unknown_syntax)
     return md
