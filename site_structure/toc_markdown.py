@@ -7,6 +7,7 @@ DocFX syntax (https://dotnet.github.io/docfx/docs/table-of-contents.html#markdow
     ## [Connectors](connectors.md)
     ## [Reference](reference/toc.md)  <- a nested TOC
     # [Blog](https://example.com/blog)
+    # [Overview](xref:connectors-overview)   <- the page whose front matter has that uid
 
 Lines that are not headings are ignored (DocFX ignores them too); a heading that skips a
 level is nested under the last shallower one.
@@ -56,5 +57,7 @@ def _entry(text: str, line: int) -> TocEntry | None:
     if link is not None:
         href = link.group("angled") if link.group("angled") is not None else link.group("href")
         name = link.group("name").strip() or href
+        if href.startswith("xref:"):  # DocFX cross reference: the page with that uid
+            return TocEntry(link.group("name").strip(), None, line=line, uid=href[5:])
         return TocEntry(name, href or None, line=line) if name else None
     return TocEntry(text.strip(), line=line) if text.strip() else None

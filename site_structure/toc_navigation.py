@@ -7,6 +7,8 @@ An entry's ``href`` is relative to its TOC file. It is one of:
   items become the entry's items (``topicHref`` then names the entry's own page);
 - a page of the site (``a.md``, ``a``, ``sub/`` with an ``index.md``; ``~/a.md`` from the
   docset root, ``my%20file.md`` percent-encoded, as DocFX reads paths: `docfx_paths`);
+- ``uid: x`` (or ``topicUid``, ``href: xref:x``): the page whose front matter says
+  ``uid: x``, titled with its own title when the entry has no ``name``;
 - a site-absolute path (``/exchange/a/b``, any case): the hosted article it names, found
   as the article links are (docfx.json content folders, the docset root), else a link to
   it on the public site.
@@ -59,9 +61,11 @@ class TocNavigation:
         toc_files: Mapping[str, str],
         pages: Mapping[str, str | None],
         settings: TranslationSettings | None = None,
+        uids: Mapping[str, str] | None = None,
     ) -> None:
         self.pages = pages  # docs-relative path -> title (None: its own)
         self.settings = settings or TranslationSettings()
+        self.uids = uids or {}  # front matter uid -> the page that has it
         self._any_case = {path.lower(): path for path in pages}
         self.problems: list[StructureProblem] = []
         self.listed: dict[str, str] = {}  # page -> where it is listed ("toc.yml:3")
@@ -122,14 +126,17 @@ class TocNavigation:
             page = self._page(toc, entry, entry.href)
         if entry.topic_href:
             page = self._page(toc, entry, entry.topic_href)
+        if entry.uid and page is None:
+            page = self._listed(toc, entry, f"uid {entry.uid}", self.uids.get(entry.uid))
         if page is not None:
-            children.insert(0, NavPage(entry.name, page))
+            children.insert(0, NavPage(entry.name or self.pages.get(page), page))
+        name = entry.name or (self.pages.get(page) if page else None) or entry.uid or ""
         children += (item for e in entry.items if (item := self._item(e, toc, reading)))
-        if not entry.href and not entry.topic_href and not entry.items:
+        if not entry.href and not entry.topic_href and not entry.items and not entry.uid:
             self._problem(toc, entry, f"'{entry.name}' has no href and no items; left out")
         if len(children) == 1 and not entry.items and nested is None:
             return children[0]  # a plain page or link, not a group
-        return NavSection(entry.name, children) if children else None
+        return NavSection(name, children) if children else None
 
     def _lookup(self, toc: str, href: str) -> str | None:
         """The page of the site `href` (relative to `toc`, or site-absolute) names."""

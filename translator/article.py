@@ -23,6 +23,7 @@ from .report import TranslationReport
 from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 from .source_text import decode_source
 from .table_repair import remove_table_debris
+from .xrefs import rewrite_xrefs
 
 # libyaml's safe dumper when PyYAML was built with it (faster), else Python's
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -54,6 +55,7 @@ class ParsedArticle:
 
     def page_info(self, use_directory_urls: bool = True) -> PageInfo:
         assetid = self.meta.get("ms.assetid")
+        uid = self.meta.get("uid")
         return PageInfo(
             src_path=self.src_path,
             url=page_url(self.src_path, use_directory_urls),
@@ -61,6 +63,8 @@ class ParsedArticle:
             assetid=str(assetid) if assetid else None,
             # a redirect stub has no sections of its own: anchors on it are not checked
             anchors=None if self.redirect_url else frozenset(self.env.get("anchors", ())),
+            uid=str(uid).strip() if isinstance(uid, (str, int, float)) and str(uid).strip()
+            else None,
         )
 
 
@@ -101,6 +105,7 @@ def render_article(
 ) -> TranslatedArticle:
     page = index.pages.get(parsed.src_path) or parsed.page_info(index.use_directory_urls)
     ctx = ArticleContext(page, index, settings, parsed.report, parsed.env["first_line"])
+    rewrite_xrefs(parsed.tokens, ctx)  # before the links: it leaves no xref: href to them
     rewrite_links(parsed.tokens, ctx)
     replace_images(parsed.tokens, ctx)
     html, headings = render_material_html(parsed.tokens, parsed.env)

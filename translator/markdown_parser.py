@@ -25,6 +25,7 @@ from .table_repair import restore_merged_cells
 from .tabs import rewrite_tabs
 from .unknown_syntax import report_unknown_syntax
 from .video import rewrite_videos, video_directive
+from .xrefs import xref_shorthand
 
 __all__ = ["docfx_markdown"]
 
@@ -54,6 +55,7 @@ def docfx_markdown() -> MarkdownIt:
     md.inline.ruler.before("text", "docfx_image", image_directive)
     md.inline.ruler.before("text", "docfx_video", video_directive)
     md.inline.ruler.before("text", "docfx_no_loc", no_loc_directive)
+    md.inline.ruler.before("text", "docfx_xref", xref_shorthand)
     md.add_render_rule("heading_close", render_heading_close)
     md.add_render_rule("docfx_section_open", render_section_open)
     md.add_render_rule("docfx_section_close", render_section_close)

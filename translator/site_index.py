@@ -33,6 +33,7 @@ class PageInfo:
     title: str
     assetid: str | None = None
     anchors: frozenset[str] | None = None  # None: unknown (our own pages), not checked
+    uid: str | None = None  # front matter ``uid:``, the id DocFX cross references name
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ class SiteIndex:
     def by_assetid(self, guid: str) -> PageInfo | None:
         guid = guid.lower()
         return next((p for p in self.pages.values() if (p.assetid or "").lower() == guid), None)
+
+    def by_uid(self, uid: str) -> PageInfo | None:
+        """The page whose front matter ``uid:`` is `uid` (DocFX compares them exactly)."""
+        return next((p for p in self.pages.values() if p.uid == uid), None)
 
     def url_of_file(self, src_path: str) -> str:
         page = self.pages.get(src_path)

@@ -167,3 +167,27 @@ def test_toc_paths_are_read_as_docfx_reads_them_docset_root_angle_brackets_perce
         {"Nested": [{"Reference home": "upstream/reference/index.md"}]},
     ]
     assert navigation.problems == []
+
+
+def test_toc_entries_by_uid_name_the_page_with_that_front_matter_uid() -> None:
+    """DocFX TOC items may name a page by ``uid`` (its title when the item has no name);
+    an unknown uid is reported with the TOC line and left out."""
+    toc_yml = ("- uid: connectors-overview\n"
+               "- name: Named\n  uid: cmdlets\n"
+               "- name: Unknown\n  uid: no-such-uid\n")
+    toc_md = "# [By xref](xref:reference-home)\n"
+    articles = {"connectors.md": "Connectors overview", "reference/cmdlets.md": "Cmdlets",
+                "reference/index.md": "Reference"}
+    uids = {"connectors-overview": "connectors.md", "cmdlets": "reference/cmdlets.md",
+            "reference-home": "reference/index.md"}
+    navigation = build_navigation({"toc.yml": toc_yml, "reference/toc.md": toc_md}, articles,
+                                  [], uids=uids)
+    assert to_mkdocs_nav(navigation.items) == [
+        {"Connectors overview": "connectors.md"},
+        {"Named": "reference/cmdlets.md"},
+        {"Reference": [{"By xref": "reference/index.md"}]},
+    ]
+    assert [p.located() for p in navigation.problems] == [
+        "toc.yml:4: 'uid no-such-uid' (Unknown) is not a page of this site (missing, an "
+        "included file or a redirect stub); left out",
+    ]

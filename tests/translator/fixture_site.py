@@ -18,6 +18,7 @@ OTHER_PAGES = [
         "Sibling article",
         assetid="11111111-2222-3333-4444-555555555555",
         anchors=frozenset({"sibling-heading", "LegacyTarget"}),
+        uid="exchange.sibling",
     ),
     PageInfo("area/other/my article.md", "area/other/my article/", "An article with a space"),
 ]
