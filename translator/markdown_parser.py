@@ -15,6 +15,7 @@ from .alerts import rewrite_alerts, rewrite_cell_alerts
 from .anchors import assign_anchors, render_heading_close
 from .blockquote_markers import report_text_after_marker, split_marked_blockquote
 from .code_directive import code_block
+from .code_snippet import code_snippet_block
 from .div_blocks import rewrite_div_blocks
 from .image_directive import image_directive
 from .include_directive import escaped_include, include_block, include_inline
@@ -48,6 +49,10 @@ def docfx_markdown() -> MarkdownIt:
     )
     md.block.ruler.before(
         "table", "docfx_include", include_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.block.ruler.before(
+        "table", "docfx_code_snippet", code_snippet_block,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
     md.inline.ruler.before("link", "docfx_include", include_inline)

@@ -3,7 +3,7 @@
 After every construct module has run, text still holding a DocFX marker means the article
 uses something we do not translate, for example:
 
-    [!code-powershell[Main](../snippets/connectors.ps1)]
+    [!notebook-python[Main](../snippets/connectors.ipynb)]
     :::row:::
 
 The text stays on the page as written (nothing is lost) and a warning names the line and

@@ -46,6 +46,15 @@ INCLUDED = {
     "area/includes/wrapper.md": b"[!INCLUDE [nested](deeper/nested.md)]\n",
     "area/includes/deeper/nested.md": b"Back [up](../../other/my%20article.md).\n",
     "area/includes/links-an-include.md": b"\nDetails: [prerequisites](prerequisites.md).\n",
+    "area/snippets/Program.cs": (
+        b"using System;\n\nclass Program\n{\n    #region Main\n    static void Main()\n"
+        b"    {\n        // <greeting>\n        Console.WriteLine(\"Hello\");\n"
+        b"        // </greeting>\n    }\n    #endregion\n}\n"
+    ),
+    "area/snippets/app.js": (
+        b"// <setup>\nconst a = 1;\n//#region inner\nconst b = 2;\n//#endregion\n"
+        b"// </setup>\nconsole.log(a + b);\n"
+    ),
     "area/includes/cycle-a.md": b"Start of A.\n\n[!INCLUDE [B](cycle-b.md)]\n",
     "area/includes/cycle-b.md": (
         b"---\nms.topic: include\n---\nB says hello.\n\n[!INCLUDE [A](cycle-a.md)]\n"

@@ -117,11 +117,11 @@ def test_the_parsed_article_lists_the_files_it_includes() -> None:
 
 def test_unknown_docfx_syntax_warns_with_its_line_and_marker() -> None:
     warnings = decisions(
-        "Text.\n\n[!code-powershell[Main](x.ps1)]\n\n:::form server=\"x\":::\n:::row-end:::\n",
+        "Text.\n\n[!notebook-python[Main](x.ipynb)]\n\n:::form server=\"x\":::\n:::row-end:::\n",
         "syntax")
     assert [(w.line, w.level) for w in warnings] == [
         (3, "warning"), (5, "warning"), (6, "warning")]
-    assert "'[!code-powershell' is not supported; kept as text" in warnings[0].message
+    assert "'[!notebook-python' is not supported; kept as text" in warnings[0].message
     assert "':::form' is not supported" in warnings[1].message
     assert "':::row-end' closes no open section; kept as text" in warnings[2].message
 
