@@ -154,8 +154,12 @@ def docset_paths(site_path: str, settings: TranslationSettings) -> list[str] | N
 
 
 def page_files(docs_path: str) -> list[str]:
-    """The files a link to `docs_path` may mean: `a/b`, `a/b.md`, `a/b/index.md`."""
-    return [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
+    """The files a link to `docs_path` may mean: `a/b`, `a/b.md`, `a/b/index.md`; for
+    `a/faq.yml`, also `a/faq.md` (a FAQ file's page, see `faq_page`)."""
+    pages = [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
+    if docs_path.endswith((".yml", ".yaml")):
+        pages.append(posixpath.splitext(docs_path)[0] + ".md")
+    return pages
 
 
 def public_site_url(site_href: str, settings: TranslationSettings) -> str:
