@@ -12,6 +12,7 @@ shorthand reader is ``src/Docfx.MarkdigEngine.Extensions/Xref/XrefInlineShortPar
                                       a link: its own text (empty: the target's title)
     See @connectors-overview.         shorthand: the target's title
     See @"an id with spaces".         shorthand, quoted
+    <xref href="connectors-overview"/>  the HTML tag form: the target's title
 
 - ``?text=...`` after the uid gives the link text, ``?title=...`` its tooltip;
 - the shorthand starts with a letter and runs to a space or one of ``"'<>[]|``;
@@ -28,12 +29,14 @@ digit or ``.-_+`` as a cross reference, so mail addresses are neither tried nor 
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import parse_qs, unquote
 
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from .article_context import ArticleContext
+from .directive_attributes import read_attributes
 from .site_index import PageInfo
 
 __all__ = ["XREF_TOKEN", "rewrite_xrefs", "xref_shorthand"]
@@ -42,6 +45,8 @@ XREF_TOKEN = "docfx_xref"
 _CONTINUABLE = ".,;:!?~"
 _STOP = "\"'<>[]|"
 _WORD_BEFORE = ".-_+"  # with letters and digits: an address, not a cross reference
+_XREF_TAG = re.compile(r"^<xref(?P<attrs>\s[^>]*?)?(?P<closed>/)?>$", re.I)
+_XREF_END = re.compile(r"^</xref\s*>$", re.I)
 
 
 def xref_shorthand(state: StateInline, silent: bool) -> bool:
@@ -100,6 +105,18 @@ def _rewrite(children: list[Token], ctx: ArticleContext, line: int | None) -> li
         where = line + breaks if line else None  # the line the cross reference is on
         if child.type == XREF_TOKEN:
             out += _resolved(str(child.meta["uid"]), [], ctx, where, child.content)
+        elif child.type == "html_inline" and (tag := _XREF_TAG.match(child.content)):
+            attributes = read_attributes(tag["attrs"] or "", single_quotes=True)
+            uid = attributes.get("href") or attributes.get("uid")
+            if uid:
+                out += _resolved(uid, [], ctx, where, uid)
+            else:
+                ctx.report.warn("xref", where, f"{child.content} names no uid (href=\"...\"); "
+                                "it shows nothing")
+            following = children[index + 1] if index + 1 < len(children) else None
+            if not tag["closed"] and following is not None and _XREF_END.match(
+                    following.content if following.type == "html_inline" else ""):
+                index += 1
         elif child.type == "link_open" and str(child.attrGet("href") or "").startswith("xref:"):
             close = next(i for i in range(index, len(children))
                          if children[i].type == "link_close")
