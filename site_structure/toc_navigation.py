@@ -126,8 +126,11 @@ class TocNavigation:
             page = self._page(toc, entry, entry.href)
         if entry.topic_href:
             page = self._page(toc, entry, entry.topic_href)
-        if entry.uid and page is None:
-            page = self._listed(toc, entry, f"uid {entry.uid}", self.uids.get(entry.uid))
+        if entry.uid and page is None and entry.uid not in self.uids:
+            self._problem(toc, entry, f"uid '{entry.uid}' ({entry.name or 'no name'}): no page "
+                                      "has it in its front matter; left out")
+        elif entry.uid and page is None:
+            page = self._listed(toc, entry, f"uid {entry.uid}", self.uids[entry.uid])
         if page is not None:
             children.insert(0, NavPage(entry.name or self.pages.get(page), page))
         name = entry.name or (self.pages.get(page) if page else None) or entry.uid or ""

@@ -188,6 +188,6 @@ def test_toc_entries_by_uid_name_the_page_with_that_front_matter_uid() -> None:
         {"Reference": [{"By xref": "reference/index.md"}]},
     ]
     assert [p.located() for p in navigation.problems] == [
-        "toc.yml:4: 'uid no-such-uid' (Unknown) is not a page of this site (missing, an "
-        "included file or a redirect stub); left out",
+        "toc.yml:4: uid 'no-such-uid' (Unknown): no page has it in its front matter; "
+        "left out",
     ]
