@@ -16,7 +16,9 @@ DocFX (docs/docs/markdown.md, "Code Snippet"; dotnet/docfx
       // </create>
 
   marker lines of other regions inside the chosen one are left out, as DocFX does;
-- ``highlight=2,5-7,9-``: lines of the shown code to highlight (Material's ``.hll``).
+- ``highlight=2,5-7,9-``: lines of the shown code to highlight (Material's ``.hll``);
+- the lines shown lose their common indentation (``dedent=N``: at most N spaces), and a
+  region named ``1`` is also found as ``<snippet1>`` (DocFX's ``HtmlCodeSnippetRenderer``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from markdown_it.token import Token
 from .includes import MISSING_INCLUDE_CLASS, ReadFile
 from .source_text import decode_source
 
-__all__ = ["CodeLines", "code_block_tokens", "code_language", "code_tokens", "select_lines"]
+__all__ = ["CodeLines", "code_block_tokens", "code_language", "code_tokens", "dedented",
+           "select_lines"]
 
 LANGUAGES = {
     ".ps1": "powershell", ".psm1": "powershell", ".cs": "csharp", ".json": "json",
@@ -76,8 +79,13 @@ def select_lines(text: str, ranges: str = "", region: str = "") -> CodeLines:
 
 
 def _region(lines: list[str], name: str) -> CodeLines:
-    start_re = re.compile(_REGION_START.format(c=_COMMENT, name=re.escape(name)), re.I)
-    start = next((i for i, line in enumerate(lines) if start_re.match(line)), None)
+    start = None
+    for candidate in (name, "snippet" + name):  # DocFX: `#1` also finds `// <snippet1>`
+        start_re = re.compile(_REGION_START.format(c=_COMMENT, name=re.escape(candidate)), re.I)
+        start = next((i for i, line in enumerate(lines) if start_re.match(line)), None)
+        if start is not None:
+            name = candidate
+            break
     if start is None:
         return CodeLines([], f"no region '{name}' (#region {name} or <{name}>) in the file")
     end_re = re.compile(_REGION_END.format(c=_COMMENT, name=re.escape(name)), re.I)
@@ -108,6 +116,15 @@ def _numbers(ranges: str, count: int) -> list[int] | None:
     return numbers
 
 
+def dedented(lines: list[str], dedent: int | None = None) -> list[str]:
+    """`lines` without their common indentation (tabs as 4 columns), as DocFX shows code;
+    `dedent`: remove at most that many leading spaces instead."""
+    expanded = [line.expandtabs(4) for line in lines]
+    indents = [len(line) - len(line.lstrip(" ")) for line in expanded if line.strip()]
+    cut = dedent if dedent is not None and dedent >= 0 else min(indents, default=0)
+    return [line[min(cut, len(line) - len(line.lstrip(" "))):] for line in expanded]
+
+
 def code_tokens(lines: list[str], language: str, highlight: str = "") -> tuple[Token, str | None]:
     """A code block of `lines`; with `highlight`, those lines marked (and why not, if the
     list cannot be read)."""
@@ -132,7 +149,7 @@ def code_tokens(lines: list[str], language: str, highlight: str = "") -> tuple[T
 
 def code_block_tokens(
     env: MutableMapping[str, Any], target: str, line: int, form: str, *, ranges: str = "",
-    region: str = "", highlight: str = "", language: str = "",
+    region: str = "", highlight: str = "", language: str = "", dedent: int | None = None,
 ) -> list[Token]:
     """The code block for the docs-relative file `target`, or a visible note (warned)
     when the file, its region or its range cannot be read. `form` names the syntax."""
@@ -148,7 +165,8 @@ def code_block_tokens(
         report.warn("code", line, f"{form} from {target}: {chosen.problem}; shown as a note "
                     "instead")
         return [_note()]
-    token, problem = code_tokens(chosen.lines, language or code_language(target), highlight)
+    token, problem = code_tokens(dedented(chosen.lines, dedent),
+                                 language or code_language(target), highlight)
     if problem:
         report.warn("code", line, f"{form} from {target}: {problem}")
     report.add("code", line, f"{form} -> the code of {target}")

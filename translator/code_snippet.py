@@ -14,8 +14,7 @@ DocFX syntax (dotnet/docfx docs/docs/markdown.md, "Code Snippet"; the reader is
   file's, by extension); the name in ``[...]`` is not shown;
 - the path is relative to the file holding the line (``~/``: the docset root), read up
   to ``#``, ``?``, ``"`` or the ``)`` that closes it (backslash escapes, balanced
-  brackets); query keys ``name``, ``range``, ``highlight``, ``start``/``end``, ``dedent``
-  (not applied here);
+  brackets); query keys ``name``, ``range``, ``highlight``, ``start``/``end``, ``dedent``;
 - a missing file, region or range: a visible note and a warning (DocFX: an error).
 """
 
@@ -65,6 +64,7 @@ def code_snippet_block(state: StateBlock, start_line: int, end_line: int, silent
     for token in code_block_tokens(
         state.env, target, line, "'[!code]'", ranges=ranges, region=region,
         highlight=options.get("highlight", ""), language=(start["lang"] or "").strip(),
+        dedent=int(options["dedent"]) if options.get("dedent", "").isdigit() else None,
     ):
         token.map = [start_line, start_line + 1]
         state.tokens.append(token)

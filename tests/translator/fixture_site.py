@@ -49,7 +49,8 @@ INCLUDED = {
     "area/snippets/Program.cs": (
         b"using System;\n\nclass Program\n{\n    #region Main\n    static void Main()\n"
         b"    {\n        // <greeting>\n        Console.WriteLine(\"Hello\");\n"
-        b"        // </greeting>\n    }\n    #endregion\n}\n"
+        b"        // </greeting>\n    }\n    #endregion\n    // <snippet1>\n"
+        b"    int One() => 1;\n    // </snippet1>\n}\n"
     ),
     "area/snippets/app.js": (
         b"// <setup>\nconst a = 1;\n//#region inner\nconst b = 2;\n//#endregion\n"
