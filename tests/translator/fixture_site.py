@@ -45,6 +45,7 @@ INCLUDED = {
     ),
     "area/includes/wrapper.md": b"[!INCLUDE [nested](deeper/nested.md)]\n",
     "area/includes/deeper/nested.md": b"Back [up](../../other/my%20article.md).\n",
+    "area/includes/lost-image.md": b"A picture:\n\n![gone](../../media/absent.png)\n",
     "area/includes/links-an-include.md": b"\nDetails: [prerequisites](prerequisites.md).\n",
     "area/snippets/Program.cs": (
         b"using System;\n\nclass Program\n{\n    #region Main\n    static void Main()\n"

@@ -155,3 +155,15 @@ def test_an_include_cycle_names_each_file_and_line_of_its_chain() -> None:
         "include cycle area/topic/article.md:3 -> area/includes/cycle-a.md:3 -> "
         "area/includes/cycle-b.md:6 -> area/includes/cycle-a.md; not read again, "
         "a note is shown instead")
+
+
+def test_a_missing_image_in_an_included_file_names_that_file_and_its_line() -> None:
+    """Paths in included text are relative to the included file (translator/docfx_paths.py);
+    what cannot be resolved there is reported on the directive's line, naming the file."""
+    from .fixture_site import translate_fixture
+
+    result = translate_fixture("Intro.\n\n[!INCLUDE [images](../includes/lost-image.md)]\n")
+    (missing,) = [d for d in result.report.decisions if d.kind == "image"]
+    assert (missing.line, missing.level) == (3, "unresolved")
+    assert "(written in area/includes/lost-image.md:3)" in missing.message
+    assert "../media/absent.png" in missing.message
