@@ -29,6 +29,7 @@ is a warning with its line; the page shows what could be read.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -36,7 +37,7 @@ import yaml
 from .report import Decision, TranslationReport
 
 __all__ = ["FAQ_MARKER", "FaqMarkdown", "faq_markdown", "faq_page_path", "is_faq",
-           "report_in_yml"]
+           "report_in_yml", "yaml_mime"]
 
 FAQ_MARKER = "### YamlMime:FAQ"
 
@@ -64,10 +65,16 @@ class FaqMarkdown:
         return self.source_lines[markdown_line - 1]
 
 
+def yaml_mime(data: bytes) -> str | None:
+    """The ``### YamlMime:<Name>`` a .yml file declares on its first line, else None."""
+    text = data[:200].decode("utf-8", "replace").lstrip("\ufeff").lstrip()
+    match = re.match(r"### YamlMime:(?P<name>[\w.-]+)", text)
+    return match["name"] if match else None
+
+
 def is_faq(data: bytes) -> bool:
     """Whether a file's first line (after a byte order mark and blank lines) is the marker."""
-    text = data[:200].decode("utf-8", "replace").lstrip("\ufeff").lstrip()
-    return text.startswith(FAQ_MARKER)
+    return yaml_mime(data) == "FAQ"
 
 
 def faq_page_path(yml_path: str) -> str:

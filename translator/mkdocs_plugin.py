@@ -37,7 +37,14 @@ from mkdocs.structure.toc import get_toc
 
 from .article import ParsedArticle, TranslatedArticle, parse_article, render_article
 from .docset import DOCFX_CONFIG_NAME, content_folders, find_docset_root, is_toc_file
-from .faq_page import FaqMarkdown, faq_markdown, faq_page_path, is_faq, report_in_yml
+from .faq_page import (
+    FaqMarkdown,
+    faq_markdown,
+    faq_page_path,
+    is_faq,
+    report_in_yml,
+    yaml_mime,
+)
 from .material_html import Heading
 from .published_pages import content_groups, is_published
 from .redirects import RedirectPage, render_redirect
@@ -177,6 +184,10 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         for file in list(files):
             if not file.src_uri.endswith((".yml", ".yaml")) or is_toc_file(file.src_uri):
                 continue
+            mime = yaml_mime(file.content_bytes)
+            if mime is not None and mime != "FAQ":
+                log.warning(f"docfx: {file.src_uri}:1: a DocFX '### YamlMime:{mime}' page is "
+                            "not translated (only FAQ is); the file is copied as it is")
             if not is_faq(file.content_bytes):
                 continue
             faq = faq_markdown(file.content_bytes.decode("utf-8-sig", "replace"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from translator import SiteIndex, parse_article, render_article
 from translator.article import TranslatedArticle
-from translator.faq_page import faq_markdown, faq_page_path, is_faq, report_in_yml
+from translator.faq_page import faq_markdown, faq_page_path, is_faq, report_in_yml, yaml_mime
 
 from .fixture_site import INCLUDED, OTHER_PAGES, SETTINGS
 
@@ -76,3 +76,10 @@ def test_invalid_faq_yaml_is_a_warning_with_its_line_and_a_visible_note() -> Non
     html, lines, _ = translate_faq("### YamlMime:FAQ\ntitle: [unclosed\nsections: x\n")
     assert "This FAQ could not be read." in html
     assert lines == ["faq:3 warning"]
+
+
+def test_the_yaml_mime_of_a_file_is_read_from_its_first_line() -> None:
+    assert yaml_mime(b"\xef\xbb\xbf\n### YamlMime:FAQ\ntitle: x\n") == "FAQ"
+    assert yaml_mime(b"### YamlMime:Landing\ntitle: x\n") == "Landing"
+    assert yaml_mime(b"# YamlMime:FAQ\n") is None
+    assert yaml_mime(b"- name: toc\n") is None
