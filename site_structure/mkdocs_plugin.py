@@ -66,7 +66,9 @@ class SiteStructurePlugin(BasePlugin[SiteStructurePluginConfig]):
         if self.config.report_page and docfx is not None:
             last.append(self.config.report_page)
         settings = docfx.settings if docfx is not None else None
-        navigation = build_navigation(toc_files, articles, own + last, last, settings)
+        uids = {str(p.meta["uid"]).strip(): path for path, p in parsed.items()
+                if path in pages and p.meta.get("uid")}
+        navigation = build_navigation(toc_files, articles, own + last, last, settings, uids)
         for problem in navigation.problems:
             log.info(f"site structure: {problem.located()}")
         if last:

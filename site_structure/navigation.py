@@ -35,13 +35,15 @@ def build_navigation(
     own_pages: Sequence[str],
     last_pages: Sequence[str] = (),
     settings: TranslationSettings | None = None,
+    uids: Mapping[str, str] | None = None,
 ) -> SiteNavigation:
     """`toc_files`: TOC path -> text; `articles`: upstream page -> title; `own_pages`:
     our pages (their titles are their own); `last_pages`: ours too, put at the very end;
-    `settings`: the translator's, for TOC hrefs like ``/exchange/a/b``."""
+    `settings`: the translator's, for TOC hrefs like ``/exchange/a/b``; `uids`: front
+    matter uid -> page, for TOC entries by ``uid:``."""
     ours = [p for p in own_pages if p not in last_pages]
     titles: dict[str, str | None] = {**dict.fromkeys(ours), **articles}
-    toc = TocNavigation(toc_files, titles, settings)
+    toc = TocNavigation(toc_files, titles, settings, uids)
     items: list[NavItem] = []
     if HOME_PAGE in ours:
         items.append(NavPage(None, HOME_PAGE))

@@ -21,6 +21,7 @@ class TocEntry:
     topic_href: str | None = None  # the page of a group whose href is a nested TOC
     items: list[TocEntry] = field(default_factory=list)
     line: int | None = None  # 1-based line in the TOC file
+    uid: str | None = None  # ``uid:`` (or ``href: xref:uid``): the page whose front matter has it
 
 
 @dataclass(frozen=True)

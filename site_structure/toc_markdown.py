@@ -7,6 +7,7 @@ DocFX syntax (https://dotnet.github.io/docfx/docs/table-of-contents.html#markdow
     ## [Connectors](connectors.md)
     ## [Reference](reference/toc.md)  <- a nested TOC
     # [Blog](https://example.com/blog)
+    # [Overview](xref:connectors-overview)   <- the page whose front matter has that uid
 
 Lines that are not headings are ignored (DocFX ignores them too); a heading that skips a
 level is nested under the last shallower one.
@@ -21,7 +22,11 @@ from .toc_entries import StructureProblem, TocEntry
 __all__ = ["read_toc_markdown"]
 
 _HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
-_LINK = re.compile(r"^\[(?P<name>[^\]]*)\]\(\s*<?(?P<href>[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)$")
+# the destination bare, or in angle brackets (then it may hold spaces: <my file.md>)
+_LINK = re.compile(
+    r"^\[(?P<name>[^\]]*)\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<href>[^)\s]*))"
+    r"(?:\s+\"[^\"]*\")?\s*\)$"
+)
 
 
 def read_toc_markdown(path: str, text: str) -> tuple[list[TocEntry], list[StructureProblem]]:
@@ -50,6 +55,9 @@ def read_toc_markdown(path: str, text: str) -> tuple[list[TocEntry], list[Struct
 def _entry(text: str, line: int) -> TocEntry | None:
     link = _LINK.match(text.strip())
     if link is not None:
-        name = link.group("name").strip() or link.group("href")
-        return TocEntry(name, link.group("href") or None, line=line) if name else None
+        href = link.group("angled") if link.group("angled") is not None else link.group("href")
+        name = link.group("name").strip() or href
+        if href.startswith("xref:"):  # DocFX cross reference: the page with that uid
+            return TocEntry(link.group("name").strip(), None, line=line, uid=href[5:])
+        return TocEntry(name, href or None, line=line) if name else None
     return TocEntry(text.strip(), line=line) if text.strip() else None

@@ -5,7 +5,10 @@ An entry's ``href`` is relative to its TOC file. It is one of:
 - a URL (``https://...``, ``mailto:``): an external link;
 - a nested TOC (``sub/toc.yml``, ``sub/toc.md``, or a folder ``sub/`` holding one): its
   items become the entry's items (``topicHref`` then names the entry's own page);
-- a page of the site (``a.md``, ``a``, ``sub/`` with an ``index.md``);
+- a page of the site (``a.md``, ``a``, ``sub/`` with an ``index.md``; ``~/a.md`` from the
+  docset root, ``my%20file.md`` percent-encoded, as DocFX reads paths: `docfx_paths`);
+- ``uid: x`` (or ``topicUid``, ``href: xref:x``): the page whose front matter says
+  ``uid: x``, titled with its own title when the entry has no ``name``;
 - a site-absolute path (``/exchange/a/b``, any case): the hosted article it names, found
   as the article links are (docfx.json content folders, the docset root), else a link to
   it on the public site.
@@ -22,6 +25,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import unquote, urlsplit
 
+from translator.docfx_paths import docs_path
 from translator.docset import is_toc_file
 from translator.site_index import (
     TranslationSettings,
@@ -57,9 +61,11 @@ class TocNavigation:
         toc_files: Mapping[str, str],
         pages: Mapping[str, str | None],
         settings: TranslationSettings | None = None,
+        uids: Mapping[str, str] | None = None,
     ) -> None:
         self.pages = pages  # docs-relative path -> title (None: its own)
         self.settings = settings or TranslationSettings()
+        self.uids = uids or {}  # front matter uid -> the page that has it
         self._any_case = {path.lower(): path for path in pages}
         self.problems: list[StructureProblem] = []
         self.listed: dict[str, str] = {}  # page -> where it is listed ("toc.yml:3")
@@ -120,14 +126,20 @@ class TocNavigation:
             page = self._page(toc, entry, entry.href)
         if entry.topic_href:
             page = self._page(toc, entry, entry.topic_href)
+        if entry.uid and page is None and entry.uid not in self.uids:
+            self._problem(toc, entry, f"uid '{entry.uid}' ({entry.name or 'no name'}): no page "
+                                      "has it in its front matter; left out")
+        elif entry.uid and page is None:
+            page = self._listed(toc, entry, f"uid {entry.uid}", self.uids[entry.uid])
         if page is not None:
-            children.insert(0, NavPage(entry.name, page))
+            children.insert(0, NavPage(entry.name or self.pages.get(page), page))
+        name = entry.name or (self.pages.get(page) if page else None) or entry.uid or ""
         children += (item for e in entry.items if (item := self._item(e, toc, reading)))
-        if not entry.href and not entry.topic_href and not entry.items:
+        if not entry.href and not entry.topic_href and not entry.items and not entry.uid:
             self._problem(toc, entry, f"'{entry.name}' has no href and no items; left out")
         if len(children) == 1 and not entry.items and nested is None:
             return children[0]  # a plain page or link, not a group
-        return NavSection(entry.name, children) if children else None
+        return NavSection(name, children) if children else None
 
     def _lookup(self, toc: str, href: str) -> str | None:
         """The page of the site `href` (relative to `toc`, or site-absolute) names."""
@@ -137,7 +149,7 @@ class TocNavigation:
                           for docs_path in docset_paths(path, self.settings) or []
                           for c in page_files(docs_path)]
             return next((self._any_case[c] for c in candidates if c in self._any_case), None)
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(toc), path))
+        path = docs_path(href, toc, self.settings.docset_root)  # ~/, %20: as DocFX reads them
         return next((c for c in page_files(path) if c in self.pages), None)
 
     def _page(self, toc: str, entry: TocEntry, href: str) -> str | None:
@@ -161,8 +173,7 @@ class TocNavigation:
     def _nested_toc(self, toc: str, href: str) -> str | None:
         if _SCHEME.match(href) or href.startswith("/"):
             return None
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(toc),
-                                                 unquote(urlsplit(href).path)))
+        path = docs_path(href, toc, self.settings.docset_root)
         if is_toc_file(path):
             return path if path in self._tocs else None
         if href.endswith("/") or path not in self.pages:

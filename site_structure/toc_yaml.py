@@ -9,6 +9,8 @@ DocFX syntax (https://dotnet.github.io/docfx/docs/table-of-contents.html)::
         - name: Reference
           href: reference/toc.yml      # a nested TOC (also "reference/": its toc.yml)
           topicHref: reference/index.md  # the group's own page
+        - uid: connectors-overview     # the page whose front matter says uid: (its title
+                                       # when there is no name; also topicUid, href: xref:)
     - name: Blog
       href: https://example.com/blog   # an external link
 
@@ -50,14 +52,21 @@ def _entries(
     entries = []
     for item in node.value:
         line = item.start_mark.line + 1
-        name = _scalar(item, "name") if isinstance(item, yaml.MappingNode) else None
-        if not name:
+        mapping = isinstance(item, yaml.MappingNode)
+        name = _scalar(item, "name") if mapping else None
+        uid = (_scalar(item, "uid") or _scalar(item, "topicUid")) if mapping else None
+        if not name and not uid:
             problems.append(StructureProblem(path, line, "item without a name; skipped"))
             continue
         items = _child(item, "items")
         children = _entries(items, path, problems) if isinstance(items, yaml.SequenceNode) else []
-        entries.append(TocEntry(name, _scalar(item, "href"), _scalar(item, "topicHref"),
-                                children, line))
+        href = _scalar(item, "href")
+        if href and href.startswith("xref:"):
+            uid = href[len("xref:"):]
+            href = None
+        # no name: the page's own title, as DocFX names a uid entry (name "" until resolved)
+        entries.append(TocEntry(name or "", href, _scalar(item, "topicHref"), children, line,
+                                uid))
     return entries
 
 

@@ -30,6 +30,7 @@ from .site_index import (
 )
 from .source_text import decode_source
 from .table_repair import remove_table_debris
+from .xrefs import rewrite_xrefs
 
 # libyaml's safe dumper when PyYAML was built with it (faster), else Python's
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -61,6 +62,7 @@ class ParsedArticle:
 
     def page_info(self, use_directory_urls: bool = True) -> PageInfo:
         assetid = self.meta.get("ms.assetid")
+        uid = self.meta.get("uid")
         return PageInfo(
             src_path=self.src_path,
             url=page_url(self.src_path, use_directory_urls),
@@ -68,6 +70,8 @@ class ParsedArticle:
             assetid=str(assetid) if assetid else None,
             # a redirect stub has no sections of its own: anchors on it are not checked
             anchors=None if self.redirect_url else frozenset(self.env.get("anchors", ())),
+            uid=str(uid).strip() if isinstance(uid, (str, int, float)) and str(uid).strip()
+            else None,
         )
 
 
@@ -108,6 +112,7 @@ def render_article(
 ) -> TranslatedArticle:
     page = index.pages.get(parsed.src_path) or parsed.page_info(index.use_directory_urls)
     ctx = ArticleContext(page, index, settings, parsed.report, parsed.env["first_line"])
+    rewrite_xrefs(parsed.tokens, ctx)  # before the links: it leaves no xref: href to them
     rewrite_links(parsed.tokens, ctx)
     replace_images(parsed.tokens, ctx)
     html, headings = render_material_html(parsed.tokens, parsed.env)

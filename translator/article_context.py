@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
+from urllib.parse import quote
 
+from .docfx_paths import docs_path
 from .report import TranslationReport
 from .site_index import PageInfo, SiteIndex, TranslationSettings, relative_url
 
@@ -23,9 +24,11 @@ class ArticleContext:
         return self.first_line + map_[0] if map_ else None
 
     def resolve(self, relative_path: str) -> str:
-        """A path written in the article, as a docs-relative path (may start with '..')."""
-        joined = posixpath.join(posixpath.dirname(self.page.src_path), relative_path)
-        return posixpath.normpath(joined)
+        """A path written in the article, as a docs-relative path (may start with '..'):
+        ``~/`` from the docset root, percent-encoding decoded (see `docfx_paths`)."""
+        return docs_path(relative_path, self.page.src_path, self.settings.docset_root)
 
     def href_to(self, site_url: str) -> str:
-        return relative_url(self.page.url, site_url)
+        """A link to the site-relative `site_url`, percent-encoded (``my file`` ->
+        ``my%20file``)."""
+        return quote(relative_url(self.page.url, site_url), safe="/")

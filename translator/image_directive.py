@@ -10,8 +10,11 @@ DocFX syntax (https://learn.microsoft.com/contribute/content/markdown-reference#
 
 The directive becomes an ``image`` token with ``source`` and ``alt-text``; the long
 description of a complex image stays as visible text after it, and ``:::image-end:::`` is
-dropped. Other attributes (``type``, ``border``, ``lightbox``, ``link``, ``loc-scope``) have
-no effect here.
+dropped. ``link="..."`` makes the image a link (read like any link: a page of ours, a
+file, a URL); ``lightbox="media/big.png"`` a link to that (larger) picture, as DocFX writes
+``<a href="big.png#lightbox">`` around it (``link`` wins when both are given; the overlay
+Learn opens is not reproduced: the link opens the picture). Other attributes (``type``,
+``border``, ``loc-scope``) have no effect here.
 
 Attributes are read by `directive_attributes`, in any order. DocFX (dotnet/docfx
 ``TripleColon/ImageExtension.cs``) requires ``source``, and ``alt-text`` unless
@@ -61,6 +64,11 @@ def image_directive(state: StateInline, silent: bool) -> bool:
             invalid_directive(state, close + 3, f"':::image' not read as an image: {problem}")
             return True
         alt = attributes.get("alt-text")
+        # DocFX wraps the image in a link: `link` (any link) before `lightbox` (the
+        # full-size picture; Learn opens it in an overlay, offline it is the file itself)
+        target = attributes.get("link") or attributes.get("lightbox")
+        if target:
+            state.push("link_open", "a", 1).attrs = {"href": state.md.normalizeLink(target)}
         token = state.push("image", "img", 0)
         token.attrs = {"src": attributes.get("source"), "alt": ""}
         token.content = alt
@@ -73,6 +81,8 @@ def image_directive(state: StateInline, silent: bool) -> bool:
                 "warning", "syntax",
                 f"':::image' with attribute(s) {', '.join(unknown)} that DocFX does not "
                 "accept (it keeps the directive as text); shown as an image, those ignored")]}
+        if target:
+            state.push("link_close", "a", -1)
     state.pos = close + 3
     return True
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from .article_context import ArticleContext
+from .includes import WRITTEN_IN
 
 __all__ = ["MISSING_IMAGE_CLASS", "replace_images"]
 
@@ -49,8 +50,10 @@ def _replace(token: Token, ctx: ArticleContext, line: int | None) -> Token:
         token.attrSet("src", ctx.href_to(replacement))
         ctx.report.add("image", line, f"missing image {src} -> our drawing {replacement}")
         return token
+    written = (token.meta or {}).get(WRITTEN_IN)  # in an included file: name it
+    where = f" (written in {written})" if written else ""
     ctx.report.add(
-        "image", line, f"missing image {src}: shown as a placeholder", level="unresolved"
+        "image", line, f"missing image {src}{where}: shown as a placeholder", level="unresolved"
     )
     return _placeholder(token.content)
 

@@ -20,27 +20,26 @@ include cycle (reported with its chain of files and lines), becomes a visible no
 from __future__ import annotations
 
 import html
-import posixpath
-import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from .blockquote_markers import html_token
+from .docfx_paths import docs_path, rebase_written
 from .front_matter import split_front_matter
 from .report import Level, TranslationReport
 from .source_text import decode_source
 from .table_repair import remove_table_debris
 
-__all__ = ["MISSING_INCLUDE_CLASS", "ReadFile", "expand_includes", "include_target"]
+__all__ = ["MISSING_INCLUDE_CLASS", "WRITTEN_IN", "ReadFile", "expand_includes",
+           "include_target"]
 
 ReadFile = Callable[[str], "bytes | None"]  # docs-relative path -> content, None if absent
 MISSING_INCLUDE_CLASS = "docfx-missing-include"
+WRITTEN_IN = "written_in"  # token meta: "file:line" of a link or image an include brought in
 _INLINE_TYPES = ("docfx_include", "docfx_escaped_include")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 
 
 def expand_includes(state: StateCore) -> None:
@@ -57,10 +56,9 @@ def expand_includes(state: StateCore) -> None:
 
 
 def include_target(src_path: str, path: str, docset_root: str = "") -> str:
-    """The docs-relative file a directive in `src_path` names (``~/``: the docset root)."""
-    if path.startswith("~/"):
-        return posixpath.normpath(posixpath.join(docset_root, path[2:].lstrip("/")))
-    return posixpath.normpath(posixpath.join(posixpath.dirname(src_path), path))
+    """The docs-relative file a directive in `src_path` names (``~/``: the docset root;
+    percent-encoding decoded, see `docfx_paths`)."""
+    return docs_path(path, src_path, docset_root)
 
 
 def _block_tokens(state: StateCore, directive: Token) -> list[Token]:
@@ -72,10 +70,16 @@ def _block_tokens(state: StateCore, directive: Token) -> list[Token]:
     tokens = state.md.parse(body, sub_env)
     for token in tokens:
         token.level += directive.level
+        written = _written_in(target, sub_env, token.map)
         token.map = directive.map  # reported lines: the directive's line in this file
         for child in token.children or []:
-            _rebase(child, target, str(state.env["src_path"]))
+            _rebase(child, target, str(state.env["src_path"]), written)
     return tokens
+
+
+def _written_in(target: str, sub_env: dict[str, Any], map_: list[int] | None) -> str:
+    """``file:line`` of text in an included file (for reports about its links)."""
+    return f"{target}:{sub_env['first_line'] + map_[0]}" if map_ else target
 
 
 def _inline_children(state: StateCore, inline: Token) -> list[Token]:
@@ -100,7 +104,8 @@ def _inline_children(state: StateCore, inline: Token) -> list[Token]:
         inline.content = inline.content.replace(child.content, text, 1)
         (parsed,) = state.md.parseInline(text, sub_env)
         for grandchild in parsed.children or []:
-            _rebase(grandchild, target, str(state.env["src_path"]))
+            _rebase(grandchild, target, str(state.env["src_path"]),
+                    _written_in(target, sub_env, [0, 1]))
             children.append(grandchild)
     return children
 
@@ -174,15 +179,13 @@ class _Forward(TranslationReport):
         self._host.add(kind, self._line, f"in {where}: {message}", level)
 
 
-def _rebase(token: Token, included: str, host: str) -> None:
-    """A relative link or image of the included file, made relative to the host article."""
+def _rebase(token: Token, included: str, host: str, written_in: str) -> None:
+    """A relative link or image of the included file, made relative to the host article
+    (DocFX reads it relative to the file that holds it); where it was written is kept in
+    ``meta["written_in"]`` (the innermost file, for nested includes) for the reports."""
     attr = "href" if token.type == "link_open" else "src" if token.type == "image" else None
     if attr is None:
         return
-    value = str(token.attrGet(attr) or "")
-    if not value or value.startswith(("#", "/")) or _SCHEME.match(value):
-        return
-    parts = urlsplit(value)
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(included), parts.path))
-    rebased = posixpath.relpath(target, posixpath.dirname(host) or ".")
-    token.attrSet(attr, urlunsplit(("", "", rebased, parts.query, parts.fragment)))
+    token.meta = {**(token.meta or {})}
+    token.meta.setdefault(WRITTEN_IN, written_in)
+    token.attrSet(attr, rebase_written(str(token.attrGet(attr) or ""), included, host))

@@ -17,6 +17,10 @@ Handled forms (DocFX: https://learn.microsoft.com/contribute/content/how-to-writ
     [](target)                             empty text -> the target's title, or a readable
                                            title made from its last path segment when we do
                                            not host it ("replaced")
+    [t](~/a/b.md) [t](<my file.md>) [t](my%20file.md)
+                                           paths read as DocFX reads them (`docfx_paths`);
+                                           a link to an included file (not a page) keeps
+                                           its text, unlinked, with a warning
 
 DocFX renders an empty link text as an empty link (Markdig keeps `[](url)` as `<a>` with
 no text: nothing to click or read); we supply a text and say so in the build report.
@@ -31,6 +35,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from .article_context import ArticleContext
+from .includes import WRITTEN_IN
 from .site_index import (
     PageInfo,
     docset_paths,
@@ -40,9 +45,10 @@ from .site_index import (
     upstream_url,
 )
 
-__all__ = ["EXTERNAL_LINK_CLASS", "resolve_href", "rewrite_links"]
+__all__ = ["EXTERNAL_LINK_CLASS", "NOT_LINKED", "resolve_href", "rewrite_links"]
 
 EXTERNAL_LINK_CLASS = "docfx-external"
+NOT_LINKED = "\0"  # the href of a link that cannot be followed: its text stays, unlinked
 _TECHNET = r"https?://technet\.microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?library/"
 _NESTED_URL = re.compile(_TECHNET + r"(?P<inner>https?://.+?)(?:\.aspx)?$", re.I)
 _GUID_URL = re.compile(
@@ -69,7 +75,10 @@ def _rewrite_children(children: list[Token], ctx: ArticleContext, line: int | No
         if child.type != "link_open":
             continue
         href = str(child.attrGet("href") or "")
-        new_href, target, external = _resolve(href, ctx, line)
+        new_href, target, external = _resolve(href, ctx, line, _written_in(child))
+        if new_href == NOT_LINKED:
+            del child.attrs["href"]  # <a> without href: its text, no link
+            continue
         child.attrSet("href", new_href)
         if external:
             child.attrJoin("class", EXTERNAL_LINK_CLASS)
@@ -83,7 +92,9 @@ def _rewrite_children(children: list[Token], ctx: ArticleContext, line: int | No
             )
 
 
-def _resolve(href: str, ctx: ArticleContext, line: int | None) -> tuple[str, PageInfo | None, bool]:
+def _resolve(
+    href: str, ctx: ArticleContext, line: int | None, written_in: str = ""
+) -> tuple[str, PageInfo | None, bool]:
     """(new href, the local page it points to or None, whether it leaves the site)."""
     nested = _NESTED_URL.match(href)
     if nested:
@@ -101,7 +112,7 @@ def _resolve(href: str, ctx: ArticleContext, line: int | None) -> tuple[str, Pag
         return "#" + _checked_anchor(ctx.page, href[1:], ctx, line, href), ctx.page, False
     if href.startswith("/"):
         return _resolve_site_absolute(href, ctx, line)
-    return _resolve_relative(href, ctx, line)
+    return _resolve_relative(href, ctx, line, written_in)
 
 
 def _resolve_web(href: str, ctx: ArticleContext, line: int | None) -> str:
@@ -165,10 +176,19 @@ def _page_at(docs_path: str, ctx: ArticleContext, *, any_case: bool) -> PageInfo
 
 
 def _resolve_relative(
-    href: str, ctx: ArticleContext, line: int | None
+    href: str, ctx: ArticleContext, line: int | None, written_in: str = ""
 ) -> tuple[str, PageInfo | None, bool]:
-    docs_path = ctx.resolve(urlsplit(href).path)
+    docs_path = ctx.resolve(urlsplit(href).path)  # ~/ and %20 read as DocFX reads them
+    if docs_path in ctx.index.not_pages:
+        where = f" (written in {written_in})" if written_in else ""
+        ctx.report.warn("link", line, f"{href}{where}: {docs_path} is an included file, "
+                        "which DocFX publishes no page for; its text kept, not linked")
+        return NOT_LINKED, None, False
     return _resolve_to(docs_path, _page_at(docs_path, ctx, any_case=False), href, ctx, line)
+
+
+def _written_in(token: Token) -> str:
+    return str((token.meta or {}).get(WRITTEN_IN, ""))
 
 
 def _resolve_to(

@@ -15,6 +15,7 @@ from .alerts import rewrite_alerts, rewrite_cell_alerts
 from .anchors import assign_anchors, render_heading_close
 from .blockquote_markers import report_text_after_marker, split_marked_blockquote
 from .code_directive import code_block
+from .code_snippet import code_snippet_block
 from .div_blocks import rewrite_div_blocks
 from .image_directive import image_directive
 from .include_directive import escaped_include, include_block, include_inline
@@ -23,8 +24,10 @@ from .no_loc import no_loc_directive
 from .pipe_table import pipe_table
 from .sections import render_section_close, render_section_open, section_block
 from .table_repair import restore_merged_cells
+from .tabs import rewrite_tabs
 from .unknown_syntax import report_unknown_syntax
 from .video import rewrite_videos, video_directive
+from .xrefs import xref_shorthand
 
 __all__ = ["docfx_markdown"]
 
@@ -51,11 +54,16 @@ def docfx_markdown() -> MarkdownIt:
         "table", "docfx_include", include_block,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
+    md.block.ruler.before(
+        "table", "docfx_code_snippet", code_snippet_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
     md.inline.ruler.before("link", "docfx_include", include_inline)
     md.inline.ruler.before("escape", "docfx_escaped_include", escaped_include)
     md.inline.ruler.before("text", "docfx_image", image_directive)
     md.inline.ruler.before("text", "docfx_video", video_directive)
     md.inline.ruler.before("text", "docfx_no_loc", no_loc_directive)
+    md.inline.ruler.before("text", "docfx_xref", xref_shorthand)
     md.add_render_rule("heading_close", render_heading_close)
     md.add_render_rule("docfx_section_open", render_section_open)
     md.add_render_rule("docfx_section_close", render_section_close)
@@ -67,6 +75,7 @@ def docfx_markdown() -> MarkdownIt:
     core.after("docfx_alerts", "docfx_cell_alerts", rewrite_cell_alerts)
     core.after("docfx_cell_alerts", "docfx_text_after_marker", report_text_after_marker)
     core.after("inline", "docfx_includes", expand_includes)
-    core.after("docfx_includes", "docfx_anchors", assign_anchors)
+    core.after("docfx_includes", "docfx_tabs", rewrite_tabs)
+    core.after("docfx_tabs", "docfx_anchors", assign_anchors)
     core.after("docfx_anchors", "docfx_unknown_syntax", report_unknown_syntax)
     return md

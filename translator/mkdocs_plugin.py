@@ -37,6 +37,14 @@ from mkdocs.structure.toc import get_toc
 
 from .article import ParsedArticle, TranslatedArticle, parse_article, render_article
 from .docset import DOCFX_CONFIG_NAME, content_folders, find_docset_root, is_toc_file
+from .faq_page import (
+    FaqMarkdown,
+    faq_markdown,
+    faq_page_path,
+    is_faq,
+    report_in_yml,
+    yaml_mime,
+)
 from .material_html import Heading
 from .published_pages import content_groups, is_published
 from .redirects import RedirectPage, render_redirect
@@ -66,6 +74,7 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         self.parsed: dict[str, ParsedArticle] = {}
         self.redirects: list[RedirectPage] = []
         self.translated: dict[str, TranslatedArticle] = {}
+        self.faqs: dict[str, tuple[str, FaqMarkdown]] = {}  # page -> (its .yml, the reading)
         # this build's settings (the site structure plugin resolves TOC hrefs with them)
         self.settings = TranslationSettings()
 
@@ -76,6 +85,7 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             return self._translate(files, config)
 
     def _translate(self, files: Files, config: MkDocsConfig) -> Files:
+        self.faqs = self._faq_pages(files, config)
         upstream = [
             f for f in files.documentation_pages()
             if not self._is_own_page(f) and not is_toc_file(f.src_uri)
@@ -125,6 +135,9 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
                 translated = render_article(parsed, index, settings)
                 file.content_string = translated.markdown  # front matter only
                 self.translated[file.src_uri] = translated
+            if file.src_uri in self.faqs:
+                yml_path, faq = self.faqs[file.src_uri]
+                report_in_yml(parsed.report, faq, yml_path)
             self._log(parsed.report)
             self.reports.append(parsed.report)
         return files
@@ -183,6 +196,30 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             log.warning(f"docfx: {problem}")
         return retired
 
+    def _faq_pages(self, files: Files, config: MkDocsConfig
+                   ) -> dict[str, tuple[str, FaqMarkdown]]:
+        """``### YamlMime:FAQ`` files -> generated DocFX Markdown pages in their place
+        (``a/faq.yml`` -> ``a/faq.md``, published at ``a/faq/`` as DocFX does)."""
+        faqs: dict[str, tuple[str, FaqMarkdown]] = {}
+        for file in list(files):
+            if not file.src_uri.endswith((".yml", ".yaml")) or is_toc_file(file.src_uri):
+                continue
+            mime = yaml_mime(file.content_bytes)
+            if mime is not None and mime != "FAQ":
+                log.warning(f"docfx: {file.src_uri}:1: a DocFX '### YamlMime:{mime}' page is "
+                            "not translated (only FAQ is); the file is copied as it is")
+            if not is_faq(file.content_bytes):
+                continue
+            faq = faq_markdown(file.content_bytes.decode("utf-8-sig", "replace"))
+            page = faq_page_path(file.src_uri)
+            if files.get_file_from_path(page) is not None:
+                log.warning(f"docfx: {file.src_uri}: FAQ page not made, {page} exists")
+                continue
+            files.remove(file)
+            files.append(File.generated(config, page, content=faq.markdown))
+            faqs[page] = (file.src_uri, faq)
+        return faqs
+
     def _is_own_page(self, file: File) -> bool:
         return any(fnmatch.fnmatch(file.src_uri, pattern) for pattern in self.config.own_pages)
 
@@ -194,7 +231,8 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             f.src_uri, f.content_bytes.decode("utf-8", "replace"))]
         published = frozenset(
             f.src_uri for f in upstream
-            if is_published(f.src_uri, self.parsed[f.src_uri].meta, groups if groups else None)
+            if is_published(self.faqs[f.src_uri][0] if f.src_uri in self.faqs else f.src_uri,
+                            self.parsed[f.src_uri].meta, groups if groups else None)
         )
         rule = "docfx.json's content globs" if groups else "an include file"
         for file in upstream:
@@ -213,7 +251,8 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             if f.src_uri not in self.parsed
         ]
         # redirect stubs were taken out of `files` but are pages of the index (they redirect)
-        return SiteIndex.build(pages, (f.src_uri for f in files), directory_urls)
+        not_pages = (path for path in self.parsed if path not in published)
+        return SiteIndex.build(pages, (f.src_uri for f in files), directory_urls, not_pages)
 
     @staticmethod
     def _log(report: TranslationReport) -> None:

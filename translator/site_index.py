@@ -35,6 +35,7 @@ class PageInfo:
     title: str
     assetid: str | None = None
     anchors: frozenset[str] | None = None  # None: unknown (our own pages), not checked
+    uid: str | None = None  # front matter ``uid:``, the id DocFX cross references name
 
 
 @dataclass(frozen=True)
@@ -58,17 +59,25 @@ class SiteIndex:
     pages: Mapping[str, PageInfo] = field(default_factory=dict)
     files: frozenset[str] = frozenset()  # every docs-relative file path, pages included
     use_directory_urls: bool = True
+    # Markdown files of docs/ that are not pages (include files): read where included only
+    not_pages: frozenset[str] = frozenset()
 
     @classmethod
     def build(
-        cls, pages: Iterable[PageInfo], files: Iterable[str], use_directory_urls: bool = True
+        cls, pages: Iterable[PageInfo], files: Iterable[str], use_directory_urls: bool = True,
+        not_pages: Iterable[str] = (),
     ) -> SiteIndex:
         page_map = {p.src_path: p for p in pages}
-        return cls(page_map, frozenset(files) | frozenset(page_map), use_directory_urls)
+        return cls(page_map, frozenset(files) | frozenset(page_map), use_directory_urls,
+                   frozenset(not_pages) - frozenset(page_map))
 
     def by_assetid(self, guid: str) -> PageInfo | None:
         guid = guid.lower()
         return next((p for p in self.pages.values() if (p.assetid or "").lower() == guid), None)
+
+    def by_uid(self, uid: str) -> PageInfo | None:
+        """The page whose front matter ``uid:`` is `uid` (DocFX compares them exactly)."""
+        return next((p for p in self.pages.values() if p.uid == uid), None)
 
     def url_of_file(self, src_path: str) -> str:
         page = self.pages.get(src_path)
@@ -149,8 +158,12 @@ def docset_paths(site_path: str, settings: TranslationSettings) -> list[str] | N
 
 
 def page_files(docs_path: str) -> list[str]:
-    """The files a link to `docs_path` may mean: `a/b`, `a/b.md`, `a/b/index.md`."""
-    return [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
+    """The files a link to `docs_path` may mean: `a/b`, `a/b.md`, `a/b/index.md`; for
+    `a/faq.yml`, also `a/faq.md` (a FAQ file's page, see `faq_page`)."""
+    pages = [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
+    if docs_path.endswith((".yml", ".yaml")):
+        pages.append(posixpath.splitext(docs_path)[0] + ".md")
+    return pages
 
 
 def public_site_url(site_href: str, settings: TranslationSettings) -> str:

@@ -3,8 +3,9 @@
 After every construct module has run, text still holding a DocFX marker means the article
 uses something we do not translate, for example:
 
-    [!code-powershell[Main](../snippets/connectors.ps1)]
-    :::row:::
+    [!notebook-python[Main](../snippets/connectors.ipynb)]
+    :::form action="...":::
+    Open the :::button text="Save"::: page.     <- inline, anywhere in a line
 
 The text stays on the page as written (nothing is lost) and a warning names the line and
 the marker, so someone can add the construct.
@@ -20,12 +21,15 @@ from markdown_it.token import Token
 from .image_directive import DIRECTIVE_REPORTS, INVALID_DIRECTIVE
 from .report import TranslationReport
 
-__all__ = ["BRACKET_MARKER", "COLON_MARKER", "report_unknown_syntax"]
+__all__ = ["BRACKET_MARKER", "COLON_MARKER", "INLINE_COLON_MARKER", "report_unknown_syntax"]
 
 # `[!WORD` (alerts, includes, videos, code snippets...), in text (not in code spans)
 BRACKET_MARKER = re.compile(r"\[![A-Za-z][\w-]*")
 # a `:::` directive opening a line
 COLON_MARKER = re.compile(r"^[ \t]*:::[ \t]*[A-Za-z-]*")
+# an inline `:::name ...:::` directive later in a line (DocFX reads `:::image`, `:::no-loc`,
+# `:::video` inline; any other name there is not rendered)
+INLINE_COLON_MARKER = re.compile(r":::[ \t]*(?P<name>[A-Za-z][\w-]*)[^\n]*?:::")
 
 
 def report_unknown_syntax(state: StateCore) -> None:
@@ -79,8 +83,19 @@ def _markers(children: list[Token]) -> list[tuple[int, str]]:
         elif child.type == "text":
             found += [(offset, m.group()) for m in BRACKET_MARKER.finditer(child.content)]
             line_text += child.content
+        elif child.type == "image":  # its alt text is text too
+            alt = "".join(c.content for c in child.children or [] if c.type == "text")
+            found += [(offset, m.group()) for m in BRACKET_MARKER.finditer(alt)]
+            line_text += "\0"
         else:
             line_text += "\0"  # code, links...: not plain text at the line start
     lines.append((offset, line_text))
-    found += [(n, m.group().strip()) for n, text in lines if (m := COLON_MARKER.match(text))]
+    for number, text in lines:
+        start = COLON_MARKER.match(text)
+        if start is not None:
+            found.append((number, start.group().strip()))
+        # past the line-start directive's own closing `:::`, if it has one on the line
+        close = text.find(":::", start.end()) if start is not None else -3
+        after = len(text) if start is not None and close < 0 else close + 3
+        found += [(number, f":::{m['name']}") for m in INLINE_COLON_MARKER.finditer(text, after)]
     return sorted(found, key=lambda item: item[0])

@@ -145,3 +145,49 @@ def test_site_absolute_toc_hrefs_find_hosted_articles_any_case_else_link_the_pub
         "upstream/toc.yml:9: '/exchange/online/mail-flow/connectors.md' is already listed "
         "at upstream/toc.yml:1; kept there only",
     ]
+
+
+def test_toc_paths_are_read_as_docfx_reads_them_docset_root_angle_brackets_percent() -> None:
+    """DocFX docs/docs/table-of-contents.md: an href is relative to its TOC file; ``~/``
+    starts at the docset root (links-and-cross-references.md, "Link to local files")."""
+    settings = TranslationSettings(docset_root="upstream")
+    toc = ("# [Rooted](~/reference/cmdlets.md)\n# [Angled](<my file.md>)\n"
+           "# [Encoded](my%20other%20file.md)\n# [Nested](~/reference/toc.yml)\n")
+    articles = {"upstream/reference/cmdlets.md": "Cmdlets",
+                "upstream/sub/my file.md": "Spaced",
+                "upstream/sub/my other file.md": "Spaced too",
+                "upstream/reference/index.md": "Reference"}
+    tocs = {"upstream/sub/toc.md": toc,
+            "upstream/reference/toc.yml": "- name: Reference home\n  href: ~/reference/index.md\n"}
+    navigation = build_navigation(tocs, articles, [], settings=settings)
+    assert to_mkdocs_nav(navigation.items) == [
+        {"Rooted": "upstream/reference/cmdlets.md"},
+        {"Angled": "upstream/sub/my file.md"},
+        {"Encoded": "upstream/sub/my other file.md"},
+        {"Nested": [{"Reference home": "upstream/reference/index.md"}]},
+    ]
+    assert navigation.problems == []
+
+
+def test_toc_entries_by_uid_name_the_page_with_that_front_matter_uid() -> None:
+    """DocFX TOC items may name a page by ``uid`` (its title when the item has no name);
+    an unknown uid is reported with the TOC line and left out."""
+    toc_yml = ("- uid: connectors-overview\n"
+               "- name: Named\n  uid: cmdlets\n"
+               "- name: Unknown\n  uid: no-such-uid\n")
+    toc_md = "# [By xref](xref:reference-home)\n"
+    articles = {"connectors.md": "Connectors overview", "reference/cmdlets.md": "Cmdlets",
+                "reference/index.md": "Reference"}
+    uids = {"connectors-overview": "connectors.md", "cmdlets": "reference/cmdlets.md",
+            "reference-home": "reference/index.md"}
+    navigation = build_navigation({"toc.yml": toc_yml, "reference/toc.md": toc_md}, articles,
+                                  [], uids=uids)
+    assert to_mkdocs_nav(navigation.items) == [
+        {"Connectors overview": "connectors.md"},
+        {"Named": "reference/cmdlets.md"},
+        {"Reference": [{"By xref": "reference/index.md"}]},
+    ]
+    assert [p.located() for p in navigation.problems] == [
+        "toc.yml:4: uid 'no-such-uid' (Unknown): no page has it in its front matter; "
+        "left out",
+    ]

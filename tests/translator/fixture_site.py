@@ -24,9 +24,11 @@ OTHER_PAGES = [
         "Sibling article",
         assetid="11111111-2222-3333-4444-555555555555",
         anchors=frozenset({"sibling-heading", "LegacyTarget"}),
+        uid="exchange.sibling",
     ),
+    PageInfo("area/other/my article.md", "area/other/my article/", "An article with a space"),
 ]
-FILES = ["media/present.png", "media/our-drawing.svg"]
+FILES = ["media/present.png", "media/our-drawing.svg", "area/media/flow diagram.png"]
 # Files the fixture articles include (paths relative to docs/).
 INCLUDED = {
     "area/includes/prerequisites.md": (
@@ -42,6 +44,25 @@ INCLUDED = {
         b"# Creates a connector\n#region create\nNew-InboundConnector -Name 'From partner'\n"
         b"#endregion\nGet-InboundConnector | Format-List\n"
     ),
+    # paths in an included file are relative to it (the article is in area/topic/)
+    "area/includes/see-also.md": (
+        b"See [the sibling](../topic/sibling.md#sibling-heading) and\n"
+        b"![the flow](<../media/flow diagram.png>).\n"
+    ),
+    "area/includes/wrapper.md": b"[!INCLUDE [nested](deeper/nested.md)]\n",
+    "area/includes/deeper/nested.md": b"Back [up](../../other/my%20article.md).\n",
+    "area/includes/lost-image.md": b"A picture:\n\n![gone](../../media/absent.png)\n",
+    "area/includes/links-an-include.md": b"\nDetails: [prerequisites](prerequisites.md).\n",
+    "area/snippets/Program.cs": (
+        b"using System;\n\nclass Program\n{\n    #region Main\n    static void Main()\n"
+        b"    {\n        // <greeting>\n        Console.WriteLine(\"Hello\");\n"
+        b"        // </greeting>\n    }\n    #endregion\n    // <snippet1>\n"
+        b"    int One() => 1;\n    // </snippet1>\n}\n"
+    ),
+    "area/snippets/app.js": (
+        b"// <setup>\nconst a = 1;\n//#region inner\nconst b = 2;\n//#endregion\n"
+        b"// </setup>\nconsole.log(a + b);\n"
+    ),
     "area/includes/cycle-a.md": b"Start of A.\n\n[!INCLUDE [B](cycle-b.md)]\n",
     "area/includes/cycle-b.md": (
         b"---\nms.topic: include\n---\nB says hello.\n\n[!INCLUDE [A](cycle-a.md)]\n"
@@ -54,7 +75,8 @@ def translate_fixture(source: str) -> TranslatedArticle:
     from translator import parse_article, render_article
 
     parsed = parse_article(ARTICLE, source.encode("utf-8"), INCLUDED.get)
-    index = SiteIndex.build([parsed.page_info(), *OTHER_PAGES], FILES)
+    not_pages = [path for path in INCLUDED if path.endswith(".md")]
+    index = SiteIndex.build([parsed.page_info(), *OTHER_PAGES], FILES, not_pages=not_pages)
     return render_article(parsed, index, SETTINGS)
 
 

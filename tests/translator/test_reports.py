@@ -110,11 +110,11 @@ def test_the_parsed_article_lists_the_files_it_includes() -> None:
 
 def test_unknown_docfx_syntax_warns_with_its_line_and_marker() -> None:
     warnings = decisions(
-        "Text.\n\n[!code-powershell[Main](x.ps1)]\n\n:::form server=\"x\":::\n:::row-end:::\n",
+        "Text.\n\n[!notebook-python[Main](x.ipynb)]\n\n:::form server=\"x\":::\n:::row-end:::\n",
         "syntax")
     assert [(w.line, w.level) for w in warnings] == [
         (3, "warning"), (5, "warning"), (6, "warning")]
-    assert "'[!code-powershell' is not supported; kept as text" in warnings[0].message
+    assert "'[!notebook-python' is not supported; kept as text" in warnings[0].message
     assert "':::form' is not supported" in warnings[1].message
     assert "':::row-end' closes no open section; kept as text" in warnings[2].message
 
@@ -183,3 +183,14 @@ def test_a_hosted_article_wins_over_a_retired_links_entry() -> None:
     )
     assert link.level == "info"
     assert "-> local article area/topic/sibling.md" in link.message
+
+def test_a_missing_image_in_an_included_file_names_that_file_and_its_line() -> None:
+    """Paths in included text are relative to the included file (translator/docfx_paths.py);
+    what cannot be resolved there is reported on the directive's line, naming the file."""
+    from .fixture_site import translate_fixture
+
+    result = translate_fixture("Intro.\n\n[!INCLUDE [images](../includes/lost-image.md)]\n")
+    (missing,) = [d for d in result.report.decisions if d.kind == "image"]
+    assert (missing.line, missing.level) == (3, "unresolved")
+    assert "(written in area/includes/lost-image.md:3)" in missing.message
+    assert "../media/absent.png" in missing.message
