@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from engine import (
     Model,
     ModelNotCompiled,
-    decision_table_markdown,
+    decision_page_markdown,
     load_packaged_model,
     verify_model,
 )
@@ -204,7 +204,14 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             "worked out by the same engine when the site was built. It needs no "
             f"JavaScript. The reasons are in the article [Configure mail flow using connectors "
             f"in Office 365]({article}).\n\n"
-            + decision_table_markdown(self.model)
+            '<div class="cc-decision-table" markdown>\n\n'
+            + decision_page_markdown(
+                self.model,
+                relative_url(
+                    page_url(self.config.decision_table_page), page_url(self.config.checker_page)
+                ),
+            )
+            + "\n</div>\n"
         )
 
     def _pyodide_version(self, root: Path) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from engine.answers import AnswerError, next_questions, question_as_dict
 from engine.decide import VERDICTS, decide
+from engine.decision_page import decision_page_markdown
 from engine.decision_table import decision_table_markdown
 from engine.loading import load_model
 from engine.model import Model
@@ -31,6 +32,7 @@ __all__ = [
     "ModelError",
     "ModelNotCompiled",
     "decide",
+    "decision_page_markdown",
     "decision_table_markdown",
     "format_result",
     "load_model",

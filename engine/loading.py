@@ -177,7 +177,7 @@ def _read_question(raw: object, at: At) -> Question:
         raw,
         at,
         required=("id", "label", "options", "asked_when"),
-        optional=("help", "sections", "default"),
+        optional=("help", "sections", "default", "short"),
     )
     options = _read_list_of(fields["options"], at.key("options"), _read_option)
     _fail_on_duplicate([option.value for option in options], at.key("options"), "value", "option")
@@ -195,15 +195,18 @@ def _read_question(raw: object, at: At) -> Question:
         sections=read_texts(fields.get("sections", []), at.key("sections")),
         where=str(at),
         default=default,
+        short=read_text(fields["short"], at.key("short")) if "short" in fields else "",
     )
 
 
 def _read_option(raw: object, at: At) -> Option:
-    fields = read_mapping(raw, at, required=("value", "label"), optional=("help",))
+    fields = read_mapping(raw, at, required=("value", "label"), optional=("help", "since_contract"))
     return Option(
         value=read_text(fields["value"], at.key("value")),
         label=read_text(fields["label"], at.key("label")),
         help=read_text(fields["help"], at.key("help")) if "help" in fields else "",
+        since_contract=int(read_choice(str(fields.get("since_contract", 1)),
+                                       at.key("since_contract"), ("1", "2"))),
     )
 
 

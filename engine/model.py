@@ -67,11 +67,12 @@ ALWAYS = Condition(clauses=())
 
 @dataclass(frozen=True)
 class Option:
-    """One answer to a question."""
+    """One answer to a question. `since_contract`: 2 for answers the first contract lacked."""
 
     value: str
     label: str
     help: str
+    since_contract: int = 1
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,12 @@ class Question:
     sections: tuple[str, ...]
     where: str
     default: str | None = None
+    short: str = ""  # a few words naming the question, for tables (else its label)
+
+    @property
+    def name(self) -> str:
+        """The short name, or the label when there is none."""
+        return self.short or self.label
 
     @property
     def values(self) -> tuple[str, ...]:

@@ -235,3 +235,34 @@ def test_axe_finds_no_serious_violation_with_a_result(
     ]
     assert serious == [], "\n".join(serious)
     context.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_the_decision_table_fits_the_content_area(
+    browser: Browser, site_url: str, viewport: str
+) -> None:
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
+    page.goto(site_url + "decision-table/")
+    fits = page.evaluate(
+        """() => {
+          const content = document.querySelector('.md-content__inner').getBoundingClientRect();
+          const tables = [...document.querySelectorAll('.cc-decision-table table')];
+          const cells = tables.flatMap((t) => [...t.querySelectorAll('td')]);
+          const outside = cells.filter((c) => {
+            const r = c.getBoundingClientRect();
+            return r.width > 0 && (r.left < content.left - 1 || r.right > content.right + 1);
+          });
+          const scrolling = [...document.querySelectorAll('.cc-decision-table .md-typeset__scrollwrap')]
+            .filter((w) => w.scrollWidth > w.clientWidth + 1);
+          return {tables: tables.length, cells: cells.length, outside: outside.length,
+                  scrolling: scrolling.length,
+                  page: document.documentElement.scrollWidth > innerWidth + 1};
+        }"""
+    )
+    assert fits["tables"] > 5 and fits["cells"] > 100
+    assert (fits["outside"], fits["scrolling"], fits["page"]) == (0, 0, False)
+    # Labels, not keys; the first table is the article's 18 cases, each opening the checker.
+    first = page.locator(".cc-decision-table table").first
+    assert "exchange-2010-or-later" not in first.inner_text()
+    expect(first.locator("a[title='Open in the checker']")).to_have_count(18)
+    page.close()
