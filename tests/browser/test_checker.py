@@ -253,6 +253,10 @@ def test_the_form_can_be_filled_before_pyodide_is_ready(
     page.locator("[data-question=partners] input[value=no]").check()
     status = page.locator(".cc-status")
     assert status.inner_text().strip() != ""
+    # While Python starts, the status says so (a boot stage), not "Working out the answer".
+    page.wait_for_timeout(500)
+    assert status.inner_text().strip().endswith("…")
+    assert "Working out the answer" not in status.inner_text()
     assert page.locator(".cc-result").get_attribute("data-verdict") == ""
     assert verdict_of(page) == "required"
     assert status.inner_text().strip() == ""

@@ -269,8 +269,10 @@ function bindWidget(container, spec) {
   let booted = false;
   const eng = startEngine(spec);
   eng.ready.then(() => { booted = true; }, () => {});
-  eng.onProgress((stage) => {
+  let stage = "Starting the checker";
+  eng.onProgress((latest) => {
     if (!status.isConnected) return false;
+    stage = latest;
     if (!result.dataset.verdict) status.textContent = `${stage}…`;
     return true;
   });
@@ -296,7 +298,7 @@ function bindWidget(container, spec) {
     }
     try {
       // While Python starts, the boot stage stays in view; then the answer is worked out.
-      if (booted) status.textContent = "Working out the answer…";
+      status.textContent = booted ? "Working out the answer…" : `${stage}…`;
       const [reply, view] = await Promise.all([eng.decide(relevant), loadResultView()]);
       if (current !== generation) return;
       if (reply.error) {
