@@ -22,6 +22,7 @@ from engine.decision_table import decision_table_markdown
 from engine.loading import load_model
 from engine.model import Model
 from engine.packaged import ModelNotCompiled, load_packaged_model
+from engine.plan_values import PlanValueError
 from engine.raw_reading import ModelError
 from engine.site_links import with_site_url
 from engine.text_report import format_result
@@ -30,6 +31,11 @@ from engine.verify import verify_model
 __all__ = ["main"]
 
 PROG = "connector-check"
+# The contract's plan values (data/plan.yaml checks the same list when compiled).
+PLAN_KEYS = (
+    "domains", "server_cert", "server_ips", "smart_hosts", "partner_domains", "partner_cert",
+    "partner_ips", "device_ips", "service_ips",
+)
 
 
 class UsageProblem(Exception):
@@ -42,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         model = _read_model(args.model)
         output = _run(model, args)
-    except (AnswerError, ModelError, ModelNotCompiled, UsageProblem) as problem:
+    except (AnswerError, ModelError, ModelNotCompiled, PlanValueError, UsageProblem) as problem:
         print(f"{PROG}: {problem}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -63,7 +69,20 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="an answer, e.g. --answer service=exchange-online (repeatable)",
     )
+    parser.add_argument(
+        "--value",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a plan value, e.g. --value domains=contoso.com (repeatable): the plan then "
+        "uses your domains, certificates and addresses",
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--ps1",
+        action="store_true",
+        help="print only the plan's PowerShell script (Exchange Online PowerShell)",
+    )
     parser.add_argument(
         "--list-questions", action="store_true", help="print the questions as JSON and exit"
     )
@@ -94,10 +113,21 @@ def _run(model: Model, args: argparse.Namespace) -> str:
     answers = _parse_answers(model, args.answer)
     if sys.stdin.isatty():
         answers = _ask_missing(model, answers, sys.stdin, sys.stderr)
+    values = _parse_pairs("--value", args.value, "valid keys: " + ", ".join(PLAN_KEYS))
     result = decide(model, answers)
     if args.site_url:
         result = with_site_url(result, args.site_url)
-    return _json(result) if args.json else format_result(result)
+    output: dict[str, Any] = dict(result)
+    if result["connectors"] or values:
+        # Imported only here: the plan is not needed to decide.
+        from engine.plan import load_packaged_plan, make_plan
+
+        output["plan"] = make_plan(load_packaged_plan(), result, values)
+    if args.ps1:
+        if "plan" not in output:
+            raise UsageProblem("there is no connector to create, so no script to write")
+        return str(output["plan"]["script"])
+    return _json(output) if args.json else format_result(result, output.get("plan"))
 
 
 def _json(value: Any) -> str:
@@ -120,19 +150,22 @@ def _read_model(path: str | None) -> Model:
 
 
 def _parse_answers(model: Model, pairs: list[str]) -> dict[str, str]:
-    answers: dict[str, str] = {}
+    return _parse_pairs("--answer", pairs, f"valid keys: {', '.join(model.questions)}")
+
+
+def _parse_pairs(option: str, pairs: list[str], valid: str) -> dict[str, str]:
+    parsed: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
+            raise UsageProblem(f"{option} {pair!r} is not KEY=VALUE; {valid}")
+        if key in parsed:
+            verb = "answered" if option == "--answer" else "given"
             raise UsageProblem(
-                f"--answer {pair!r} is not KEY=VALUE; valid keys: {', '.join(model.questions)}"
+                f"{key!r} is {verb} twice ({parsed[key]!r} and {value!r}); give one"
             )
-        if key in answers:
-            raise UsageProblem(
-                f"{key!r} is answered twice ({answers[key]!r} and {value!r}); give one"
-            )
-        answers[key] = value
-    return answers
+        parsed[key] = value
+    return parsed
 
 
 def _ask_missing(

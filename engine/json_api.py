@@ -18,13 +18,15 @@ __all__ = ["answer"]
 _MODEL = load_packaged_model()
 
 
-def answer(answers_json: str) -> str:
+def answer(answers_json: str, values_json: str = "") -> str:
     """`{"result": ...}` with the engine's result, or `{"error", "message", "key", "valid"}`.
 
     `error` is the CLI's one-line message (labels and keys); `message` the page's (labels).
+    With `values_json` (the reader's plan values) also `plan`, or `plan_error` naming the
+    value to fix.
     """
     try:
-        return json.dumps({"result": decide(_MODEL, json.loads(answers_json))})
+        result = decide(_MODEL, json.loads(answers_json))
     except AnswerError as error:
         return json.dumps(
             {
@@ -34,3 +36,13 @@ def answer(answers_json: str) -> str:
                 "valid": list(error.valid),
             }
         )
+    reply: dict[str, object] = {"result": result}
+    if values_json:
+        # The plan is imported only when the reader gives values (not at start-up).
+        from engine.plan import PlanValueError, load_packaged_plan, make_plan
+
+        try:
+            reply["plan"] = make_plan(load_packaged_plan(), result, json.loads(values_json))
+        except PlanValueError as error:
+            reply["plan_error"] = {"key": error.key, "message": str(error), "valid": error.valid}
+    return json.dumps(reply)

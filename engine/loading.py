@@ -105,7 +105,9 @@ def load_model(raw: Mapping[str, object]) -> Model:
 
 def _read_files(raw: Mapping[str, object]) -> tuple[Mapping[str, object], ...]:
     """The top level of each model file, with its fields checked."""
-    top = read_mapping(raw, At("model"), required=("questions", "tables", "outcomes"))
+    top = read_mapping(
+        raw, At("model"), required=("questions", "tables", "outcomes"), optional=("plan",)
+    )
     fields = {
         "questions": (("questions",), ("invalid_combinations",)),
         "tables": (("tables",), ("prerequisite_for_connectors",)),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from engine.result import ConnectorResult, FiredRule, MailPathResult, Result
 
 __all__ = ["format_result"]
@@ -13,8 +16,8 @@ _VERDICT_TEXT = {
 }
 
 
-def format_result(result: Result) -> str:
-    """The result as readable sections; empty sections are left out."""
+def format_result(result: Result, plan: Mapping[str, Any] | None = None) -> str:
+    """The result as readable sections (and the plan, when given); empty ones are left out."""
     sections = [
         f"Verdict: {_VERDICT_TEXT[result['verdict']]}\n{result['headline']}",
         _section(
@@ -39,7 +42,27 @@ def format_result(result: Result) -> str:
             [[f"{i['key']}={i['value']}: {i['reason']}"] for i in result["ignored"]],
         ),
     ]
+    if plan is not None:
+        sections += _plan_sections(plan)
     return "\n\n".join(section for section in sections if section) + "\n"
+
+
+def _plan_sections(plan: Mapping[str, Any]) -> list[str]:
+    steps = []
+    for step in plan["steps"]:
+        lines = [step["name"], *(f"Admin center: {line}" for line in step["admin_center"])]
+        lines += [f"PowerShell: {line}" for line in step["powershell"]]
+        lines += [f"Note: {note}" for note in step["notes"]]
+        steps.append(lines)
+    return [
+        _section("Plan: before you start", [[item] for item in plan["prerequisites"]]),
+        _section("Plan: connectors", steps, numbered=True),
+        _section("Plan: check", [[item] for item in plan["validation"]]),
+        _section(
+            "Plan: values that would complete it",
+            [[f"{m['key']}: {m['why']}"] for m in plan["missing_values"]],
+        ),
+    ]
 
 
 def _section(title: str, items: list[list[str]], numbered: bool = False) -> str:

@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
 from engine import ModelError, load_model, referenced_anchors, verify_model  # noqa: E402
+from engine.plan_verify import verify_plan  # noqa: E402
 
-MODEL_FILES = ("questions", "tables", "outcomes")
+MODEL_FILES = ("questions", "tables", "outcomes", "plan")
 DEFAULT_ARTICLE = (
     ROOT
     / "docs/mail-flow-best-practices/use-connectors-to-configure-mail-flow"
@@ -76,7 +77,12 @@ def read_yaml_file(path: Path) -> object:
 
 def read_raw_model(data_dir: Path) -> dict[str, object]:
     """The raw model: each file's content under its stem, as `engine.load_model` expects."""
-    return {stem: read_yaml_file(data_dir / f"{stem}.yaml") for stem in MODEL_FILES}
+    # plan.yaml is optional: a model without it decides, and makes no plan.
+    return {
+        stem: read_yaml_file(data_dir / f"{stem}.yaml")
+        for stem in MODEL_FILES
+        if stem != "plan" or (data_dir / f"{stem}.yaml").is_file()
+    }
 
 
 def article_anchors(article: Path) -> set[str]:
@@ -116,6 +122,9 @@ def compile_model(data_dir: Path, output: Path, article: Path | None) -> list[st
     findings = verify_model(model, known_anchors=known)
     if findings:
         return [str(finding) for finding in findings]
+    plan_problems = verify_plan(raw["plan"], model.connectors) if "plan" in raw else []
+    if plan_problems:
+        return plan_problems
     write_json_atomically(raw, output)
     anchors = ", ".join(referenced_anchors(model))
     checked = f"checked against {article}" if known is not None else "not checked (no article)"

@@ -88,7 +88,8 @@ writeFileSync(output, bytes);
 console.log(`byte-compiled ${compiled} modules for Python ${major}.${minor}: ${output} (${bytes.length} bytes)`);
 
 // Python that imports what the checker's worker imports, runs the engine on every
-// reachable set of answers and on refused ones (their error path imports too) and
+// reachable set of answers and on refused ones (their error path imports too), makes the
+// plan with good and refused values, and
 // returns the stdlib zip entries of every module now loaded, package __init__ files included.
 function EXERCISE_ENGINE() {
   return `
@@ -100,6 +101,16 @@ refused = [{}, {"service": "eop", "servers": "none", "partners": "no"},
            {"no-such-question": "x"}]
 for answers in reachable_answer_sets(load_packaged_model()) + refused:
     answer(json.dumps(answers))
+# The plan, with good, international and refused values (ipaddress, the idna codec ...).
+plan_values = [{"domains": "contoso.com, b\u00fccher.example", "server_cert": "*.contoso.com",
+                "server_ips": "203.0.113.0/28", "smart_hosts": "mail.contoso.com",
+                "partner_domains": "contosobank.com", "partner_cert": "mail.contosobank.com",
+                "partner_ips": "198.51.100.7", "device_ips": "203.0.113.9",
+                "service_ips": "192.0.2.0/24"},
+               {"server_ips": "10.0.0.0/8"}, {"domains": "x\u3002y"}]
+for answers in reachable_answer_sets(load_packaged_model()):
+    for values in plan_values:
+        answer(json.dumps(answers), json.dumps(values))
 try:
     raise LookupError("a traceback, as Pyodide formats a Python error for JavaScript")
 except LookupError:

@@ -252,8 +252,8 @@ def test_the_decision_table_fits_the_content_area(
             const r = c.getBoundingClientRect();
             return r.width > 0 && (r.left < content.left - 1 || r.right > content.right + 1);
           });
-          const scrolling = [...document.querySelectorAll('.cc-decision-table .md-typeset__scrollwrap')]
-            .filter((w) => w.scrollWidth > w.clientWidth + 1);
+          const wraps = document.querySelectorAll('.cc-decision-table .md-typeset__scrollwrap');
+          const scrolling = [...wraps].filter((w) => w.scrollWidth > w.clientWidth + 1);
           return {tables: tables.length, cells: cells.length, outside: outside.length,
                   scrolling: scrolling.length,
                   page: document.documentElement.scrollWidth > innerWidth + 1};

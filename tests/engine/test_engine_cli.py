@@ -245,3 +245,49 @@ def test_on_a_terminal_answers_given_are_not_asked_again() -> None:
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["verdict"] == "required"
     assert run.stderr.count("Choose 1-") == 4
+
+
+SERVERS_ANSWERS = ["service=exchange-online", "servers=other-smtp", "partners=no"]
+
+
+def test_values_make_the_plan_in_json_and_text() -> None:
+    values = ["--value", "domains=contoso.com", "--value", "server_cert=mail.contoso.com",
+              "--value", "smart_hosts=mail.contoso.com"]
+    run = run_cli("--json", *values, answers=SERVERS_ANSWERS)
+    assert run.returncode == 0, run.stderr
+    plan = json.loads(run.stdout)["plan"]
+    assert plan["missing_values"] == []
+    assert plan["steps"][0]["powershell"][0].startswith("New-InboundConnector -Name ")
+    text = run_cli(*values, answers=SERVERS_ANSWERS)
+    assert "Plan: connectors:" in text.stdout
+    assert "PowerShell: New-OutboundConnector -Name 'Connector to your email servers'" in (
+        text.stdout
+    )
+
+
+def test_ps1_prints_only_the_script() -> None:
+    run = run_cli("--ps1", "--value", "domains=contoso.com", "--value",
+                  "server_ips=203.0.113.10", answers=SERVERS_ANSWERS)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("# Connector plan made by the connector checker")
+    assert "Connect-ExchangeOnline" in lines
+    assert "# No command is written until you give: smart_hosts." in lines
+    assert run.stdout.count("New-InboundConnector") == 1
+
+
+def test_a_bad_value_exits_2_with_one_line_and_writes_nothing() -> None:
+    message = one_line_error(run_cli("--ps1", "--value", "server_ips=10.0.0.0/8",
+                                     answers=SERVERS_ANSWERS))
+    assert message == (
+        "connector-check: server_ips='10.0.0.0/8': '10.0.0.0/8' is wider than /24; valid: "
+        "comma-separated public IPv4 addresses or CIDR ranges from /24 to /32, such as "
+        "203.0.113.10 or 198.51.100.0/28"
+    )
+    assert one_line_error(run_cli("--value", "domains", answers=SERVERS_ANSWERS)).startswith(
+        "connector-check: --value 'domains' is not KEY=VALUE; valid keys: domains, server_cert"
+    )
+    no_connector = ["service=exchange-online", "servers=none", "devices=no", "partners=no"]
+    assert one_line_error(run_cli("--ps1", answers=no_connector)) == (
+        "connector-check: there is no connector to create, so no script to write"
+    )

@@ -1,0 +1,253 @@
+"""The connector plan: values parsed strictly, commands written from the cmdlet reference,
+nothing written from a value that was refused or not given.
+
+Expected commands are written by hand from the cmdlet reference (PS = office-docs-powershell
+at 93336da2bc, exchange/exchange-ps/ExchangePowerShell/<Cmdlet>.md) with the documentation
+ranges and contoso.com as example values.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from engine import Model, decide, reachable_answer_sets
+from engine.json_api import answer
+from engine.plan import PlanModel, commands_of, load_packaged_plan, make_plan
+from engine.plan_values import PlanValueError, parse_values
+from engine.plan_verify import verify_plan
+
+PLAN = load_packaged_plan()
+EXAMPLE = {
+    "domains": "contoso.com",
+    "server_cert": "mail.contoso.com",
+    "server_ips": "203.0.113.10",
+    "smart_hosts": "mail.contoso.com",
+    "partner_domains": "contosobank.com",
+    "partner_cert": "mail.contosobank.com",
+    "partner_ips": "198.51.100.0/28",
+    "device_ips": "203.0.113.25",
+    "service_ips": "192.0.2.0/24",
+}
+SERVERS = {"service": "exchange-online", "servers": "other-smtp", "partners": "no"}
+CLOUD = {"service": "exchange-online", "servers": "none", "devices": "no", "partners": "no"}
+
+
+def plan_for(model: Model, answers: dict[str, str], values: dict[str, str]) -> Any:
+    return make_plan(PLAN, decide(model, answers), values)
+
+
+def step_named(plan: Any, name: str) -> Any:
+    return next(step for step in plan["steps"] if step["name"] == name)
+
+
+# --- values ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("key", "value", "parsed"),
+    [
+        ("domains", "Contoso.com, contoso.co.uk", ["contoso.com", "contoso.co.uk"]),
+        ("domains", "bücher.example", ["xn--bcher-kva.example"]),  # A-labels
+        ("server_cert", "*.contoso.com", ["*.contoso.com"]),
+        ("server_ips", "203.0.113.10, 198.51.100.0/28", ["203.0.113.10", "198.51.100.0/28"]),
+        ("smart_hosts", "mail.contoso.com, 203.0.113.7", ["mail.contoso.com", "203.0.113.7"]),
+    ],
+)
+def test_good_values_are_normalized(key: str, value: str, parsed: list[str]) -> None:
+    assert parse_values(PLAN.kinds, {key: value}) == {key: parsed}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("domains", "*.contoso.com", "a wildcard (*.) is not allowed here"),
+        ("server_cert", "mail.*.contoso.com", "* may only be the whole first label"),
+        ("server_cert", "a.contoso.com, b.contoso.com", "give one name"),
+        ("server_ips", "203.0.112.0/23", "is wider than /24"),
+        ("server_ips", "2001:db8::1", "is not an IPv4 address or range"),
+        ("server_ips", "10.1.2.3", "is not a public address"),
+        ("smart_hosts", "203.0.113.0/28", "a smart host is one address, not a range"),
+        ("domains", "contoso\u3002com", "uses a dot other than '.'"),
+        ("domains", "contoso.com\u202e", "contains a control or invisible character"),
+        ("partner_domains", "localhost", "is not a full domain name"),
+        ("colour", "blue", "unknown plan value; valid keys: domains, server_cert"),
+    ],
+)
+def test_bad_values_are_refused_naming_key_value_and_what_is_valid(
+    key: str, value: str, problem: str
+) -> None:
+    with pytest.raises(PlanValueError) as refusal:
+        parse_values(PLAN.kinds, {key: value})
+    message = str(refusal.value)
+    assert message.startswith(f"{key}={value!r}: ")
+    assert problem in message
+    assert refusal.value.key == key
+
+
+# --- commands, from the cmdlet reference ------------------------------------------------
+
+def test_routing_connectors_by_certificate(model: Model) -> None:
+    plan = plan_for(model, SERVERS, EXAMPLE)
+    # PS New-InboundConnector.md: OnPremises, SenderDomains *, certificate identification.
+    assert step_named(plan, "Connector from your email servers")["powershell"] == [
+        "New-InboundConnector -Name 'Connector from your email servers' -ConnectorType "
+        "'OnPremises' -SenderDomains '*' -TlsSenderCertificateName 'mail.contoso.com'"
+    ]
+    # PS New-OutboundConnector.md: UseMXRecord $false requires SmartHosts.
+    assert step_named(plan, "Connector to your email servers")["powershell"] == [
+        "New-OutboundConnector -Name 'Connector to your email servers' -ConnectorType "
+        "'OnPremises' -RecipientDomains 'contoso.com' -UseMXRecord $false -SmartHosts "
+        "'mail.contoso.com' -TlsSettings 'CertificateValidation'"
+    ]
+    # Validation, then the flag validation alone does not set (PS Set-OutboundConnector.md).
+    assert plan["validation"][:2] == [
+        "Validate-OutboundConnector -Identity 'Connector to your email servers' -Recipients "
+        "'postmaster@contoso.com'",
+        "Set-OutboundConnector -Identity 'Connector to your email servers' -IsValidated $true",
+    ]
+    assert plan["script"].splitlines()[3] == "Connect-ExchangeOnline"
+    assert any("RequireTls is not set" in note for note in plan["steps"][0]["notes"])
+
+
+def test_routing_connector_by_ip_when_no_certificate(model: Model) -> None:
+    values = {k: v for k, v in EXAMPLE.items() if k != "server_cert"}
+    plan = plan_for(model, SERVERS, values)
+    assert step_named(plan, "Connector from your email servers")["powershell"][0].endswith(
+        "-SenderDomains '*' -SenderIPAddresses '203.0.113.10'"
+    )
+
+
+def test_partner_connectors_require_tls_and_restrict_by_certificate(model: Model) -> None:
+    plan = plan_for(model, {**CLOUD, "partners": "yes"}, EXAMPLE)
+    # PS New-InboundConnector.md: RequireTls and RestrictDomainsToCertificate are Partner's.
+    assert step_named(plan, "Connector from a partner organization")["powershell"] == [
+        "New-InboundConnector -Name 'Connector from a partner organization' -ConnectorType "
+        "'Partner' -SenderDomains 'contosobank.com' -RequireTls $true "
+        "-RestrictDomainsToCertificate $true -TlsSenderCertificateName 'mail.contosobank.com'"
+    ]
+    # PS New-OutboundConnector.md, example 1: DomainValidation with TlsDomain.
+    assert step_named(plan, "Connector to a partner organization")["powershell"] == [
+        "New-OutboundConnector -Name 'Connector to a partner organization' -ConnectorType "
+        "'Partner' -RecipientDomains 'contosobank.com' -TlsSettings 'DomainValidation' "
+        "-TlsDomain 'mail.contosobank.com'"
+    ]
+
+
+def test_filtering_service_connector_and_enhanced_filtering(model: Model) -> None:
+    plan = plan_for(model, {**CLOUD, "mx": "filtering-service"}, EXAMPLE)
+    assert step_named(plan, "Connector from your third-party mail service")["powershell"] == [
+        "New-InboundConnector -Name 'Connector from your third-party mail service' "
+        "-ConnectorType 'Partner' -SenderDomains '*' -RestrictDomainsToIPAddresses $true "
+        "-SenderIPAddresses '192.0.2.0/24'",
+        # UC enhanced-filtering-for-connectors.md 88-135: skip the service's addresses.
+        "Set-InboundConnector -Identity 'Connector from your third-party mail service' "
+        "-EFSkipIPs '192.0.2.0/24'",
+    ]
+
+
+def test_device_relay_connector_by_ip(model: Model) -> None:
+    plan = plan_for(model, {**CLOUD, "devices": "yes", "device_method": "smtp-relay"}, EXAMPLE)
+    assert plan["steps"][0]["powershell"] == [
+        "New-InboundConnector -Name 'Connector for your devices and applications' "
+        "-ConnectorType 'OnPremises' -SenderDomains '*' -SenderIPAddresses '203.0.113.25'"
+    ]
+
+
+def test_hybrid_connectors_are_left_to_the_wizard(model: Model) -> None:
+    answers = {"service": "exchange-online", "servers": "exchange-2010-or-later",
+               "hybrid": "yes", "hybrid_connectors": "missing", "partners": "no"}
+    plan = plan_for(model, answers, EXAMPLE)
+    assert all(step["powershell"] == [] for step in plan["steps"])
+    assert commands_of(plan) == ["Connect-ExchangeOnline"]
+    assert "Hybrid Configuration wizard" in " ".join(plan["steps"][0]["admin_center"])
+
+
+def test_a_missing_value_writes_no_command_and_says_why(model: Model) -> None:
+    plan = plan_for(model, SERVERS, {"domains": "contoso.com"})
+    assert [step["powershell"] for step in plan["steps"]] == [[], []]
+    assert plan["missing_values"] == [
+        {"key": "server_cert or server_ips", "why": PLAN.connectors[
+            "your-servers-to-office-365"]["needs_one_of"]["why"]},
+        {"key": "smart_hosts", "why": "Microsoft 365 delivers to your servers' host names, "
+         "not by MX record."},
+    ]
+    assert "New-" not in plan["script"]
+
+
+def test_no_plan_ever_sets_cloud_services_mail_enabled(model: Model) -> None:
+    for answers in reachable_answer_sets(model):
+        script = plan_for(model, answers, EXAMPLE)["script"]
+        commands = [line for line in script.splitlines() if not line.startswith("#")]
+        assert not any("CloudServicesMailEnabled" in line for line in commands), answers
+
+
+def test_connector_names_in_a_plan_are_unique(model: Model) -> None:
+    for answers in reachable_answer_sets(model):
+        names = [step["name"] for step in plan_for(model, answers, EXAMPLE)["steps"]]
+        assert len(names) == len(set(names))
+
+
+# --- the plan's data, verified ----------------------------------------------------------
+
+def broken(change: Any) -> list[str]:
+    raw = json.loads(json.dumps({"values": PLAN.values, "cmdlets": PLAN.cmdlets,
+                                 "connectors": PLAN.connectors}))
+    change(raw)
+    return verify_plan(raw, list(raw["connectors"]))
+
+
+def test_the_shipped_plan_data_is_sound(model: Model) -> None:
+    raw = {"values": PLAN.values, "cmdlets": PLAN.cmdlets, "connectors": PLAN.connectors}
+    assert verify_plan(raw, model.connectors) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda raw: raw["connectors"]["device-to-office-365"]["set"].update(
+            CloudServicesMailEnabled="$true"),
+         "CloudServicesMailEnabled must never be set"),
+        (lambda raw: raw["connectors"]["device-to-office-365"]["set"].update(
+            RequireTls="$true"),
+         "RequireTls applies to Partner connectors only, not OnPremises"),
+        (lambda raw: raw["connectors"]["office-365-to-your-servers"]["set"].update(
+            AllAcceptedDomains="$true"),
+         "AllAcceptedDomains cannot go with RecipientDomains"),
+        (lambda raw: raw["connectors"]["office-365-to-partner"]["identify"][0]["set"].update(
+            TlsSettings="CertificateValidation"),
+         "TlsDomain needs TlsSettings=DomainValidation"),
+        (lambda raw: raw["connectors"]["device-to-office-365"]["set"].update(Colour="x"),
+         "Colour is not a parameter of this cmdlet"),
+        (lambda raw: raw["connectors"]["device-to-office-365"]["set"].update(
+            SenderIPAddresses={"value": "printer_ips"}),
+         "takes an unknown value 'printer_ips'"),
+    ],
+    ids=["forbidden", "partner-only", "excludes", "requires", "unknown", "value-key"],
+)
+def test_broken_plan_data_is_reported(change: Any, problem: str) -> None:
+    problems = broken(change)
+    assert any(problem in p for p in problems), problems
+
+
+def test_a_connector_without_recipe_is_reported() -> None:
+    raw = copy.deepcopy({"values": dict(PLAN.values), "cmdlets": dict(PLAN.cmdlets),
+                         "connectors": dict(PLAN.connectors)})
+    del raw["connectors"]["device-to-office-365"]
+    assert verify_plan(raw, [*raw["connectors"], "device-to-office-365"]) == [
+        "plan.yaml: connectors: no recipe for the connector 'device-to-office-365'"
+    ]
+
+
+# --- the page's entry point -------------------------------------------------------------
+
+def test_the_worker_gets_a_plan_only_with_values() -> None:
+    answers = json.dumps(SERVERS)
+    assert "plan" not in json.loads(answer(answers))
+    reply = json.loads(answer(answers, json.dumps({"domains": "contoso.com"})))
+    assert reply["plan"]["missing_values"][0]["key"] == "server_cert or server_ips"
+    bad = json.loads(answer(answers, json.dumps({"server_ips": "10.0.0.1"})))
+    assert bad["plan_error"]["key"] == "server_ips" and "plan" not in bad
+    assert isinstance(PLAN, PlanModel)
