@@ -29,6 +29,7 @@ def checker_spec(
     snapshot: str,
     boot_timeout_seconds: float,
     fallback_links: list[dict[str, str]],
+    plan_keys: list[str],
 ) -> dict[str, Any]:
     """The JSON written to ``assets/checker/checker.json`` (URLs relative to that file)."""
     return {
@@ -45,4 +46,5 @@ def checker_spec(
         "snapshot": snapshot,  # "" unless memory_snapshot is on
         "bootTimeoutSeconds": boot_timeout_seconds,
         "fallback_links": fallback_links,
+        "plan_keys": plan_keys,  # the plan values a shared link's fragment may hold
     }

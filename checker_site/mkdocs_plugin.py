@@ -33,6 +33,7 @@ from engine import (
     load_packaged_model,
     verify_model,
 )
+from engine.plan import load_packaged_plan
 from translator import page_url
 from translator.site_index import relative_url
 
@@ -171,6 +172,7 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
                 {"title": "The full decision table: every case and its answer",
                  "href": page_url(self.config.decision_table_page)},
             ],
+            plan_keys=list(load_packaged_plan().values),
         )
         target = site / "assets" / "checker" / "checker.json"
         target.write_text(json.dumps(spec, indent=1, ensure_ascii=False))

@@ -44,5 +44,13 @@ def answer(answers_json: str, values_json: str = "") -> str:
         try:
             reply["plan"] = make_plan(load_packaged_plan(), result, json.loads(values_json))
         except PlanValueError as error:
-            reply["plan_error"] = {"key": error.key, "message": str(error), "valid": error.valid}
+            # Nothing is made from a refused value; the fields come back so the page can
+            # show the message at the one to fix.
+            fields = make_plan(load_packaged_plan(), result, {})["fields"]
+            reply["plan_error"] = {
+                "key": error.key,
+                "message": str(error),
+                "valid": error.valid,
+                "fields": fields,
+            }
     return json.dumps(reply)

@@ -38,7 +38,14 @@ class MissingValue(TypedDict):
     why: str
 
 
+class PlanField(TypedDict):
+    key: str
+    label: str
+    help: str
+
+
 class Plan(TypedDict):
+    fields: list[PlanField]
     values: dict[str, list[str]]
     prerequisites: list[str]
     steps: list[PlanStep]
@@ -82,6 +89,7 @@ def make_plan(plan_model: PlanModel, result: Result, given: Mapping[str, object]
         steps.append(step)
         validation.extend(checks)
     plan: Plan = {
+        "fields": _fields(plan_model, result),
         "values": values,
         "prerequisites": _prerequisites(result, values),
         "steps": steps,
@@ -91,6 +99,25 @@ def make_plan(plan_model: PlanModel, result: Result, given: Mapping[str, object]
     }
     plan["script"] = script_of(plan, result)
     return plan
+
+
+def _fields(plan_model: PlanModel, result: Result) -> list[PlanField]:
+    """The values this result's connectors use, in the order they first need them."""
+    keys: list[str] = []
+    for connector in result["connectors"]:
+        recipe = plan_model.connectors[connector["id"]]
+        keys += [need["key"] for need in recipe.get("needs", [])]
+        keys += recipe.get("needs_one_of", {}).get("keys", [])
+        keys += [alt["when"] for alt in recipe.get("identify", []) if alt["when"]]
+        keys += [recipe["enhanced_filtering"]] if "enhanced_filtering" in recipe else []
+        for spec in recipe.get("set", {}).values():
+            if isinstance(spec, dict):
+                keys.append(spec["value"])
+    specs = plan_model.values
+    return [
+        {"key": key, "label": specs[key]["label"], "help": specs[key]["help"]}
+        for key in dict.fromkeys(keys)
+    ]
 
 
 def _step(

@@ -34,6 +34,13 @@ function loadResultView() {
   return resultViewModule;
 }
 
+// "Make it your plan" is loaded only when the reader opens it.
+let planViewModule = null;
+function loadPlanView() {
+  planViewModule ??= import("./plan-view.js");
+  return planViewModule;
+}
+
 // ---- the engine (one worker per browser tab, started as soon as a checker is on screen)
 
 function whyItCannotRun() {
@@ -101,12 +108,12 @@ function startEngine(spec) {
     onProgress: (listener) => {
       if (lastStage === null || listener(lastStage) !== false) listeners.add(listener);
     },
-    decide: async (answers) => {
+    decide: async (answers, values = null) => {
       await ready;
       const id = ++nextId;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        worker.postMessage({ type: "decide", id, answers });
+        worker.postMessage({ type: "decide", id, answers, values });
       });
     },
   };
@@ -191,6 +198,25 @@ function blockedOptions(spec, answers, questionId) {
   return blocked;
 }
 
+// The reader's plan values live in the URL fragment (#domains=...), never the query: a
+// fragment is not sent to any server, so the values stay out of every log.
+function valuesFromFragment(spec) {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const values = {};
+  for (const key of spec.plan_keys) {
+    const value = params.get(key);
+    if (value !== null) values[key] = value;
+  }
+  return values;
+}
+
+function writeFragment(values) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  const hash = params.toString();
+  history.replaceState(history.state, "", `${location.pathname}${location.search}${hash ? `#${hash}` : ""}`);
+}
+
 function answersFromQuery(spec) {
   const params = new URLSearchParams(location.search);
   const answers = {};
@@ -261,6 +287,10 @@ function bindWidget(container, spec) {
     element("p", { class: "cc-intro" }, spec.intro), form, actions, copyNote, status, result, summary);
 
   let answers = answersFromQuery(spec);
+  let values = valuesFromFragment(spec);
+  // The plan is asked for once the reader opens "Make it your plan" (or a link has values).
+  let planWanted = Object.keys(values).length > 0;
+  let focusKey = null;
   // The inline checker is folded under its section's first paragraph so the article reads
   // as written; a shared link with answers opens it.
   const fold = container.closest("details");
@@ -299,7 +329,9 @@ function bindWidget(container, spec) {
     try {
       // While Python starts, the boot stage stays in view; then the answer is worked out.
       status.textContent = booted ? "Working out the answer…" : `${stage}…`;
-      const [reply, view] = await Promise.all([eng.decide(relevant), loadResultView()]);
+      const [reply, view] = await Promise.all([
+        eng.decide(relevant, planWanted ? values : null), loadResultView()]);
+      const planView = planWanted ? await loadPlanView() : null;
       if (current !== generation) return;
       if (reply.error) {
         view.renderRefusal(result, reply, { spec, choose });
@@ -308,6 +340,18 @@ function bindWidget(container, spec) {
         return;
       }
       view.renderResult(result, reply.result, { form, spec });
+      (planView ?? view).renderPlanSection(result, reply, {
+        values,
+        open: planWanted,
+        onOpen: () => { planWanted = true; refresh(); },
+        focusKey,
+        onValues: (next, key) => {
+          values = next;
+          focusKey = key;
+          writeFragment(values);
+          refresh();
+        },
+      });
       summary.textContent = `${reply.result.headline} — see the answer`;
       summary.dataset.verdict = reply.result.verdict;
       showSummaryIfOutOfView(summary, result);

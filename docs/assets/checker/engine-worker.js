@@ -1,7 +1,7 @@
 // The connector decision engine on Pyodide, off the main thread (a module worker).
 //
 // Messages in:  {type: "boot", indexURL, stdLibURL, lockURL, packageName, snapshotURL?}
-//               {type: "decide", id, answers}
+//               {type: "decide", id, answers, values?}   (values: the reader's plan values)
 // Messages out: {type: "progress", stage}     while booting
 //               {type: "ready", bootMs}       once the engine answers
 //               {type: "failed", message}     if booting failed
@@ -50,8 +50,8 @@ async function boot({ indexURL, stdLibURL, lockURL, packageName, snapshotURL }) 
   post({ type: "ready", bootMs: Math.round(performance.now() - started), stages });
 }
 
-function decideFor(id, answers) {
-  const reply = JSON.parse(engine(JSON.stringify(answers)));
+function decideFor(id, answers, values) {
+  const reply = JSON.parse(engine(JSON.stringify(answers), values ? JSON.stringify(values) : ""));
   post({ type: "result", id, ...reply });
 }
 
@@ -62,7 +62,7 @@ function post(message) {
 self.addEventListener("message", async ({ data }) => {
   try {
     if (data.type === "boot") await boot(data);
-    else if (data.type === "decide") decideFor(data.id, data.answers);
+    else if (data.type === "decide") decideFor(data.id, data.answers, data.values);
   } catch (error) {
     post({ type: data.type === "boot" ? "failed" : "result", id: data.id,
            message: String(error), error: String(error) });

@@ -126,3 +126,13 @@ export function renderRefusal(container, reply, { spec, choose }) {
   container.replaceChildren(element("p", { class: "cc-error" }, reply.message ?? reply.error),
     buttons.length ? element("p", { class: "cc-fixes" }, ...buttons) : null);
 }
+
+// Before the reader opens "Make it your plan": the closed section (plan-view.js renders it
+// once opened, with the fields and the plan).
+export function renderPlanSection(container, reply, { onOpen }) {
+  if (!reply.result.connectors.length) return;
+  const details = element("details", { class: "cc-plan" }, element("summary", {}, "Make it your plan"),
+    element("p", { class: "cc-status" }, "Preparing your plan…"));
+  details.addEventListener("toggle", () => { if (details.open) onOpen(); }, { once: true });
+  container.append(details);
+}
