@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from .alerts import rewrite_alerts, rewrite_cell_alerts
 from .anchors import assign_anchors, render_heading_close
 from .blockquote_markers import report_text_after_marker, split_marked_blockquote
+from .cell_spacing import break_spaced_cells
 from .code_directive import code_block
 from .code_snippet import code_snippet_block
 from .div_blocks import rewrite_div_blocks
@@ -75,7 +76,8 @@ def docfx_markdown() -> MarkdownIt:
     core.after("docfx_alerts", "docfx_cell_alerts", rewrite_cell_alerts)
     core.after("docfx_cell_alerts", "docfx_text_after_marker", report_text_after_marker)
     core.after("inline", "docfx_includes", expand_includes)
-    core.after("docfx_includes", "docfx_tabs", rewrite_tabs)
+    core.after("docfx_includes", "docfx_cell_spacing", break_spaced_cells)
+    core.after("docfx_cell_spacing", "docfx_tabs", rewrite_tabs)
     core.after("docfx_tabs", "docfx_anchors", assign_anchors)
     core.after("docfx_anchors", "docfx_unknown_syntax", report_unknown_syntax)
     return md

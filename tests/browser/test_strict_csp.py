@@ -98,3 +98,28 @@ def test_search_finds_the_article_under_the_strict_csp(
     assert "connectors" in result.inner_text().lower()
     assert page.evaluate("window.__violations") == []
     assert traffic.outside() == []
+
+
+def test_the_plan_works_under_the_strict_csp(
+    nginx_url: str, csp_watched: tuple[BrowserContext, Traffic]
+) -> None:
+    """Fields, the fragment, the script and its download, on the archive's nginx and CSP."""
+    context, traffic = csp_watched
+    page = context.new_page()
+    page.goto(f"{nginx_url}checker/?service=eop&servers=other-smtp&partners=no"
+              "#domains=contoso.com&server_cert=mail.contoso.com")
+    page.locator(".cc-plan-script").wait_for(timeout=60_000)
+    page.locator(".cc-plan-field input[name=smart_hosts]").fill("mail.contoso.com")
+    script = page.locator(".cc-plan-script")
+    page.wait_for_function(
+        "document.querySelector('.cc-plan-script')?.textContent.includes('-SmartHosts')"
+    )
+    assert "-TlsSenderCertificateName 'mail.contoso.com'" in script.inner_text()
+    assert "smart_hosts=mail.contoso.com" in page.url.split("#", 1)[1]
+    with page.expect_download() as download_info:
+        page.locator(".cc-plan-download").click()
+    path = download_info.value.path()
+    assert path is not None and "New-OutboundConnector" in path.read_text("utf-8")
+    assert page.evaluate("window.__violations") == []
+    assert not [url for url in traffic.requests if "contoso" in url]
+    assert traffic.outside() == []

@@ -120,7 +120,7 @@ export function renderPlanSection(container, reply, { values, open, onOpen, onVa
       if (!reply.plan_error) body.append(...renderPlan(plan).filter(Boolean));
     }
   } else if (open) {
-    body.append(element("p", { class: "cc-status" }, "Preparing your plan…"));
+    body.append(element("p", { class: "cc-plan-status" }, "Preparing your plan…"));
   }
   details.append(body);
   container.append(details);

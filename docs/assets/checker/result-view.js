@@ -132,7 +132,7 @@ export function renderRefusal(container, reply, { spec, choose }) {
 export function renderPlanSection(container, reply, { onOpen }) {
   if (!reply.result.connectors.length) return;
   const details = element("details", { class: "cc-plan" }, element("summary", {}, "Make it your plan"),
-    element("p", { class: "cc-status" }, "Preparing your plan…"));
+    element("p", { class: "cc-plan-status" }, "Preparing your plan…"));
   details.addEventListener("toggle", () => { if (details.open) onOpen(); }, { once: true });
   container.append(details);
 }
