@@ -16,7 +16,7 @@ STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
 SNAPSHOT := $(CHECKER_DIR)/engine.snapshot
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test test-fast system-deps checker-assets dist bench clean
+.PHONY: setup build serve test test-fast system-deps checker-assets engine-wheel dist bench clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -49,12 +49,18 @@ system-deps:
 $(MODEL_JSON): $(wildcard data/*.yaml) $(wildcard engine/*.py) scripts/compile_model.py | $(STAMP)
 	$(BIN)/python scripts/compile_model.py
 
-# The engine as a wheel for Pyodide, and Pyodide's stdlib, both byte-compiled by Pyodide
-# itself (bytecode for the Python that runs it: faster start-up in the browser).
-$(WHEEL): $(MODEL_JSON) $(wildcard engine/*.py) scripts/build_engine_wheel.py $(NODE_STAMP) scripts/pyodide/bytecompile_zip.mjs
-	$(BIN)/python scripts/build_engine_wheel.py build/wheel-source
+# The engine as its own distribution (packaging/engine/pyproject.toml), built by setuptools
+# through `python -m build --wheel --no-isolation` from a fresh copy of engine/; the wheel
+# `pip install`s anywhere (the `connector-check` command). Then, for Pyodide, the wheel and
+# Pyodide's stdlib byte-compiled by Pyodide itself (bytecode for the Python that runs it:
+# faster start-up in the browser).
+ENGINE_DIST := build/engine-dist
+$(ENGINE_DIST)/$(WHEEL_NAME): $(MODEL_JSON) $(wildcard engine/*.py) packaging/engine/pyproject.toml LICENSE scripts/build_engine_wheel.py | $(STAMP)
+	$(BIN)/python scripts/build_engine_wheel.py $(ENGINE_DIST)
+
+$(WHEEL): $(ENGINE_DIST)/$(WHEEL_NAME) $(NODE_STAMP) scripts/pyodide/bytecompile_zip.mjs
 	mkdir -p $(CHECKER_DIR)
-	node scripts/pyodide/bytecompile_zip.mjs build/wheel-source/$(WHEEL_NAME) $(WHEEL)
+	node scripts/pyodide/bytecompile_zip.mjs $(ENGINE_DIST)/$(WHEEL_NAME) $(WHEEL)
 
 # Only the stdlib modules that start-up, the wheel's installation and the engine import
 # (found by running them in Pyodide): 0.85 MB brotli on the wire instead of 4.5 MB.
@@ -68,6 +74,9 @@ $(SNAPSHOT): $(WHEEL) $(STDLIB_ZIP) scripts/pyodide/make_snapshot.mjs
 	node scripts/pyodide/make_snapshot.mjs $(STDLIB_ZIP) $(WHEEL) $(SNAPSHOT)
 
 checker-assets: $(WHEEL) $(STDLIB_ZIP) $(SNAPSHOT)
+
+# Only the engine's wheel, as pip installs it: build/engine-dist/$(WHEEL_NAME).
+engine-wheel: $(ENGINE_DIST)/$(WHEEL_NAME)
 
 build: setup checker-assets
 	$(BIN)/mkdocs build --clean

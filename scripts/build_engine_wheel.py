@@ -1,73 +1,72 @@
 #!/usr/bin/env python3
-"""Build the decision engine (with its compiled model) into a pure-Python wheel for Pyodide.
+"""Build the decision engine's wheel with setuptools, from a fresh copy of engine/.
 
     python scripts/build_engine_wheel.py OUT_DIR
 
-Why not pyodide-build: every `pyodide build` downloads a cross-build environment, which this
-network does not allow, and a pure-Python (py3-none-any) wheel needs no cross-building.
-Why not setuptools: the project's pyproject.toml also packages the site translator, and the
-browser needs only `engine/` plus `engine/model.json`. A wheel is a zip with a fixed layout
-(PEP 427), so writing it directly keeps the build small, fast and reproducible.
+The engine is a distribution of its own, declared in `packaging/engine/pyproject.toml`
+(`connector-engine`: the `engine` package with its compiled `model.json`, and the
+`connector-check` command). This script lays that project out in a new temporary folder
+(the pyproject.toml, LICENSE, and `engine/` holding every `engine/*.py` plus
+`engine/model.json`) and runs `python -m build --wheel --no-isolation` on it, which needs no
+network: setuptools comes from the environment running this script (`requirements.txt`).
+
+Why a fresh copy rather than pointing setuptools at ../../engine: setuptools builds in a
+`build/lib` folder beside the pyproject.toml and keeps it between runs, so a module deleted
+from engine/ would still be in the next wheel; a new folder holds exactly today's files.
+
+`SOURCE_DATE_EPOCH` (2020-01-01 unless the environment sets it) fixes the timestamps in the
+zip, so the same engine gives the same bytes, and the same SHA-256 in the checker's lock file.
+The wheel is what `pip install` takes anywhere; `make` then byte-compiles it for Pyodide.
 """
 
 from __future__ import annotations
 
-import base64
-import csv
-import hashlib
-import io
+import os
+import shutil
+import subprocess
 import sys
-import zipfile
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DIST_NAME = "connector_engine"
-VERSION = "0.1.0"
-FIXED_DATE = (2020, 1, 1, 0, 0, 0)  # reproducible archives: same input, same bytes
+PROJECT = ROOT / "packaging" / "engine"
+ENGINE = ROOT / "engine"
+WHEEL_NAME = "connector_engine-0.1.0-py3-none-any.whl"
+DEFAULT_SOURCE_DATE_EPOCH = "1577836800"  # 2020-01-01T00:00:00Z
 
 
 def engine_files() -> list[Path]:
-    package = ROOT / "engine"
-    files = [*sorted(package.glob("*.py")), package / "model.json"]
-    missing = [f for f in files if not f.is_file()]
-    if missing:
-        sys.exit(f"error: {missing[0]} is missing: run `make build` (it compiles data/ first)")
-    return files
+    """Every engine/*.py and the compiled model; exits naming the model if it is missing."""
+    model = ENGINE / "model.json"
+    if not model.is_file():
+        sys.exit(f"error: {model} is missing: run `make build` (it compiles data/ first)")
+    return [*sorted(ENGINE.glob("*.py")), model]
 
 
-def record_line(name: str, data: bytes) -> list[str]:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return [name, f"sha256={digest}", str(len(data))]
+def stage_project(stage: Path) -> None:
+    """The engine's project as setuptools reads it: pyproject.toml, LICENSE, engine/."""
+    shutil.copy2(PROJECT / "pyproject.toml", stage / "pyproject.toml")
+    shutil.copy2(ROOT / "LICENSE", stage / "LICENSE")
+    (stage / "engine").mkdir()
+    for source in engine_files():
+        shutil.copy2(source, stage / "engine" / source.name)
 
 
 def build_wheel(out_dir: Path) -> Path:
-    dist_info = f"{DIST_NAME}-{VERSION}.dist-info"
-    contents: list[tuple[str, bytes]] = [
-        (f"engine/{f.name}", f.read_bytes()) for f in engine_files()
-    ]
-    contents.append((
-        f"{dist_info}/METADATA",
-        f"Metadata-Version: 2.1\nName: {DIST_NAME}\nVersion: {VERSION}\n"
-        "Summary: Exchange Online connector decision engine (standard library only)\n"
-        "Requires-Python: >=3.11\n".encode(),
-    ))
-    contents.append((
-        f"{dist_info}/WHEEL",
-        b"Wheel-Version: 1.0\nGenerator: scripts/build_engine_wheel.py\n"
-        b"Root-Is-Purelib: true\nTag: py3-none-any\n",
-    ))
-    record = io.StringIO()
-    writer = csv.writer(record, lineterminator="\n")
-    for name, data in contents:
-        writer.writerow(record_line(name, data))
-    writer.writerow([f"{dist_info}/RECORD", "", ""])
-    contents.append((f"{dist_info}/RECORD", record.getvalue().encode()))
-
     out_dir.mkdir(parents=True, exist_ok=True)
-    wheel = out_dir / f"{DIST_NAME}-{VERSION}-py3-none-any.whl"
-    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in contents:
-            archive.writestr(zipfile.ZipInfo(name, FIXED_DATE), data, zipfile.ZIP_DEFLATED)
+    env = {**os.environ}
+    env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)
+    with tempfile.TemporaryDirectory(prefix="connector-engine-") as folder:
+        stage = Path(folder)
+        stage_project(stage)
+        command = [sys.executable, "-m", "build", "--wheel", "--no-isolation",
+                   "--outdir", str(out_dir.resolve()), str(stage)]
+        run = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        sys.exit(f"error: `{' '.join(command[1:])}` failed:\n{run.stdout}{run.stderr}")
+    wheel = out_dir / WHEEL_NAME
+    if not wheel.is_file():
+        sys.exit(f"error: the build did not write {WHEEL_NAME}:\n{run.stdout}")
     return wheel
 
 
