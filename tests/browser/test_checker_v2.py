@@ -95,3 +95,26 @@ def test_assumed_answers_are_shown_and_can_be_changed(
     expected = decide(load_packaged_model(), dict(parse_qsl(urlsplit(page.url).query)))
     expect(page.locator(".cc-result .cc-verdict")).to_have_text(expected["headline"])
     assert traffic.errors == []
+
+
+def test_the_page_shows_exactly_the_questions_the_engine_asks(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    """The form evaluates relevance from the engine's exported conditions (so it works before
+    Python starts): on every 24th reachable answer set it must show exactly the questions
+    the engine asked (answered or assumed)."""
+    from engine import reachable_answer_sets
+
+    context, traffic = watched
+    page = context.new_page()
+    model = load_packaged_model()
+    cases = reachable_answer_sets(model)[::24]
+    assert len(cases) > 15
+    for answers in cases:
+        page.goto(f"{site_url}checker/?{urlencode(answers)}")
+        verdict_of(page)
+        shown = page.locator("[data-question]:visible").evaluate_all(
+            "sets => sets.map(s => s.dataset.question)"
+        )
+        assert shown == list(decide(model, answers)["answers"]), answers
+    assert traffic.errors == []
