@@ -7,6 +7,12 @@ that file name, the drawing is used. Otherwise the image becomes a visible place
 carries the alt text, never a broken image; with no alt text it names nothing (a file or
 folder name means nothing to a reader; the build report names the file). An image with no
 source at all is a warning.
+
+    ![A demo](https://contoso.example/demo.mp4)      ![A demo](media/demo.webm)
+
+An image whose source is a video file (.mp4, .webm, .ogg) is a video in DocFX (Markdig's
+MediaLinks extension). Offline, as `[!VIDEO]` is, it becomes a link to the video with its
+alt text; a local file is linked on the site, a missing one reported.
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ def _replace(token: Token, ctx: ArticleContext, line: int | None) -> Token:
     if not src.strip():
         ctx.report.warn("image", line, "image with no source; shown as a placeholder")
         return _placeholder(token.content)
+    if urlsplit(src).path.lower().endswith(_VIDEO_SUFFIXES):
+        return _video(token, src, ctx, line)
     if urlsplit(src).scheme or src.startswith("//"):
         return token  # an absolute URL: left as written (the offline test reports it)
     docs_path = ctx.resolve(urlsplit(src).path)
@@ -56,6 +64,28 @@ def _replace(token: Token, ctx: ArticleContext, line: int | None) -> Token:
         "image", line, f"missing image {src}{where}: shown as a placeholder", level="unresolved"
     )
     return _placeholder(token.content)
+
+
+_VIDEO_SUFFIXES = (".mp4", ".webm", ".ogg")
+
+
+def _video(token: Token, src: str, ctx: ArticleContext, line: int | None) -> Token:
+    href = src
+    if not (urlsplit(src).scheme or src.startswith("//")):
+        docs_path = ctx.resolve(urlsplit(src).path)
+        if docs_path not in ctx.index.files:
+            ctx.report.add("image", line, f"missing video {src}: shown as a placeholder",
+                           level="unresolved")
+            return _placeholder(token.content or "Video")
+        href = ctx.href_to(docs_path)
+    ctx.report.add("image", line, f"video {src} -> a link to it (offline, as [!VIDEO])")
+    link = Token("html_inline", "", 0)
+    name = html.escape(token.content.strip() or "the video")
+    link.content = (
+        f'<a class="docfx-video-link" href="{html.escape(href, quote=True)}">'
+        f"Watch the video: {name}</a>"
+    )
+    return link
 
 
 def _placeholder(alt: str) -> Token:

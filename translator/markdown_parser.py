@@ -13,11 +13,13 @@ from markdown_it import MarkdownIt
 
 from .alerts import rewrite_alerts, rewrite_cell_alerts
 from .anchors import assign_anchors, render_heading_close
+from .autolinks import enable_autolinks
 from .blockquote_markers import report_text_after_marker, split_marked_blockquote
 from .cell_spacing import break_spaced_cells
 from .code_directive import code_block
 from .code_snippet import code_snippet_block
 from .div_blocks import rewrite_div_blocks
+from .emoji_shortcodes import render_emoji_shortcodes
 from .image_directive import image_directive
 from .include_directive import escaped_include, include_block, include_inline
 from .includes import expand_includes
@@ -37,6 +39,7 @@ __all__ = ["docfx_markdown"]
 def docfx_markdown() -> MarkdownIt:
     """A shared parser (markdown-it instances are reusable; state lives in `env`)."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    enable_autolinks(md)
     # DocFX's Markdig reads pipe tables differently from GFM (see pipe_table)
     md.block.ruler.at("table", pipe_table, {"alt": ["paragraph", "reference"]})
     md.block.ruler.before(
@@ -77,7 +80,8 @@ def docfx_markdown() -> MarkdownIt:
     core.after("docfx_cell_alerts", "docfx_text_after_marker", report_text_after_marker)
     core.after("inline", "docfx_includes", expand_includes)
     core.after("docfx_includes", "docfx_cell_spacing", break_spaced_cells)
-    core.after("docfx_cell_spacing", "docfx_tabs", rewrite_tabs)
+    core.after("docfx_cell_spacing", "docfx_emoji", render_emoji_shortcodes)
+    core.after("docfx_emoji", "docfx_tabs", rewrite_tabs)
     core.after("docfx_tabs", "docfx_anchors", assign_anchors)
     core.after("docfx_anchors", "docfx_unknown_syntax", report_unknown_syntax)
     return md
