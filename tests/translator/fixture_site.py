@@ -28,7 +28,9 @@ OTHER_PAGES = [
     ),
     PageInfo("area/other/my article.md", "area/other/my article/", "An article with a space"),
 ]
-FILES = ["media/present.png", "media/our-drawing.svg", "area/media/flow diagram.png"]
+FILES = [
+    "media/present.png", "media/our-drawing.svg", "area/media/flow diagram.png", "media/guide.pdf",
+]
 # Files the fixture articles include (paths relative to docs/).
 INCLUDED = {
     "area/includes/prerequisites.md": (
@@ -39,6 +41,7 @@ INCLUDED = {
     "area/includes/product-name.md": b"Exchange Online Protection\n",
     "area/includes/loops.md": b"[!INCLUDE [again](loops.md)]\n",
     "area/includes/steps.md": b"1. Sign in.\n2. Open **Mail flow**.\n",
+    "area/includes/heading.md": b"## Included heading\n\nSteps follow.\n",
     "area/includes/a(b).md": b"Text from a file with brackets in its name.\n",
     "area/snippets/new-connector.ps1": (
         b"# Creates a connector\n#region create\nNew-InboundConnector -Name 'From partner'\n"
