@@ -13,6 +13,8 @@ CHECKER_DIR := build/checker
 WHEEL_NAME := connector_engine-0.1.0-py3-none-any.whl
 WHEEL := $(CHECKER_DIR)/$(WHEEL_NAME)
 STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
+# The stdlib modules only the connector plan imports, fetched when a reader asks for a plan.
+STDLIB_PLAN_ZIP := $(CHECKER_DIR)/python_stdlib_plan.pyc.zip
 SNAPSHOT := $(CHECKER_DIR)/engine.snapshot
 export NO_MKDOCS_2_WARNING := 1
 
@@ -66,14 +68,18 @@ $(WHEEL): $(ENGINE_DIST)/$(WHEEL_NAME) $(NODE_STAMP) scripts/pyodide/bytecompile
 # (found by running them in Pyodide): 0.85 MB brotli on the wire instead of 4.5 MB.
 $(STDLIB_ZIP): $(WHEEL) $(NODE_STAMP) scripts/pyodide/bytecompile_zip.mjs
 	mkdir -p $(CHECKER_DIR)
-	node scripts/pyodide/bytecompile_zip.mjs --stdlib $(STDLIB_ZIP) --only-imported-by $(WHEEL)
+	node scripts/pyodide/bytecompile_zip.mjs --stdlib $(STDLIB_ZIP) --only-imported-by $(WHEEL) \
+	  --plan-extras $(STDLIB_PLAN_ZIP)
+
+$(STDLIB_PLAN_ZIP): $(STDLIB_ZIP)
+	@test -f $@ || { rm -f $(STDLIB_ZIP); $(MAKE) $(STDLIB_ZIP); }
 
 # Python's memory with the engine imported, for the opt-in fast start (memory_snapshot in
 # mkdocs.yml; CHECKER_MEMORY_SNAPSHOT=true make build). Made by the same Pyodide.
 $(SNAPSHOT): $(WHEEL) $(STDLIB_ZIP) scripts/pyodide/make_snapshot.mjs
 	node scripts/pyodide/make_snapshot.mjs $(STDLIB_ZIP) $(WHEEL) $(SNAPSHOT)
 
-checker-assets: $(WHEEL) $(STDLIB_ZIP) $(SNAPSHOT)
+checker-assets: $(WHEEL) $(STDLIB_ZIP) $(STDLIB_PLAN_ZIP) $(SNAPSHOT)
 
 # Only the engine's wheel, as pip installs it: build/engine-dist/$(WHEEL_NAME).
 engine-wheel: $(ENGINE_DIST)/$(WHEEL_NAME)

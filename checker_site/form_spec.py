@@ -24,6 +24,7 @@ def checker_spec(
     *,
     pyodide_dir: str,
     stdlib: str,
+    stdlib_plan: str,
     lock: str,
     package: str,
     snapshot: str,
@@ -41,6 +42,7 @@ def checker_spec(
         ],
         "pyodide": pyodide_dir,
         "stdlib": stdlib,
+        "stdlib_plan": stdlib_plan,  # fetched by the worker with the first plan
         "lock": lock,
         "package": package,
         "snapshot": snapshot,  # "" unless memory_snapshot is on

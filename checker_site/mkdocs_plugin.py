@@ -49,6 +49,7 @@ log = logging.getLogger("mkdocs.plugins.connector_checker")
 # is the lock file: it lists only the engine's wheel (engine_lock.py).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB_NAME = "python_stdlib.pyc.zip"
+STDLIB_PLAN_NAME = "python_stdlib_plan.pyc.zip"  # what only the plan imports
 SNAPSHOT_NAME = "engine.snapshot"
 LOCK_NAME = "engine-lock.json"
 
@@ -85,11 +86,13 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
         # Named by its content: the stdlib is trimmed to what the engine imports, so it
         # changes with the engine, and files under assets/pyodide/ are cached as immutable.
         stdlib_name = _content_named(self.stdlib)
+        self.stdlib_plan = self._built_file(root, STDLIB_PLAN_NAME)
         pyodide_dir = f"assets/pyodide/{self.pyodide_version}/"
         # Site-root-relative URLs of the runtime, for pages that start it from <head>.
         self.runtime_urls = {
             "pyodide": pyodide_dir,
             "stdlib": pyodide_dir + stdlib_name,
+            "stdlib_plan": pyodide_dir + _content_named(self.stdlib_plan),
             "wheel": f"assets/checker/{self.wheel.name}",
             "lock": f"assets/checker/{LOCK_NAME}",
             "snapshot": "",
@@ -147,6 +150,7 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
         for name in PYODIDE_FILES:
             _copy(package / name, site / self.runtime_urls["pyodide"] / name)
         _copy(self.stdlib, site / self.runtime_urls["stdlib"])
+        _copy(self.stdlib_plan, site / self.runtime_urls["stdlib_plan"])
         _copy(self.wheel, site / self.runtime_urls["wheel"])
         if self.runtime_urls["snapshot"]:
             _copy(self.snapshot, site / self.runtime_urls["snapshot"])
@@ -158,6 +162,7 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             # relative to assets/checker/checker.json
             pyodide_dir=f"../pyodide/{self.pyodide_version}/",
             stdlib="../" + self.runtime_urls["stdlib"].removeprefix("assets/"),
+            stdlib_plan="../" + self.runtime_urls["stdlib_plan"].removeprefix("assets/"),
             lock=LOCK_NAME,
             package=ENGINE_PACKAGE,
             snapshot=("../" + self.runtime_urls["snapshot"].removeprefix("assets/")

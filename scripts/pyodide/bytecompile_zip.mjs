@@ -3,7 +3,8 @@
 // bytecode for the wrong version).
 //
 //   node scripts/pyodide/bytecompile_zip.mjs IN.zip OUT.zip
-//   node scripts/pyodide/bytecompile_zip.mjs --stdlib OUT.zip [--only-imported-by WHEEL]
+//   node scripts/pyodide/bytecompile_zip.mjs --stdlib OUT.zip [--only-imported-by WHEEL
+//                                            [--plan-extras EXTRAS.zip]]
 //
 // Every .py becomes an unchecked hash-based .pyc at the same place (sourceless import);
 // other files are copied. A wheel's RECORD is rewritten to list what the zip now holds.
@@ -13,6 +14,10 @@
 // WHEEL and running the engine over every combination of answers actually import ("module
 // removal by runtime detection"), without docstrings: 0.85 MB brotli on the wire instead of
 // 4.5 MB.
+//
+// --plan-extras EXTRAS.zip moves the modules only the connector plan imports (ipaddress,
+// the idna codec ...) out of OUT.zip into EXTRAS.zip: the worker fetches them only when a
+// reader asks for a plan, so the first verdict does not download them.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { loadPyodide } from "pyodide";
@@ -20,6 +25,8 @@ import { loadPyodide } from "pyodide";
 const args = process.argv.slice(2);
 const only = args.indexOf("--only-imported-by");
 const usedBy = only >= 0 ? args.splice(only, 2)[1] : null;
+const extrasAt = args.indexOf("--plan-extras");
+const extrasOut = extrasAt >= 0 ? args.splice(extrasAt, 2)[1] : null;
 const [input, output] = args;
 if (!output || (usedBy && input !== "--stdlib")) {
   console.error("usage: node bytecompile_zip.mjs (IN.zip | --stdlib [--only-imported-by WHEEL]) OUT.zip");
@@ -31,11 +38,29 @@ const source = input === "--stdlib" ? `/lib/python${major}${minor}.zip` : "/tmp/
 if (input !== "--stdlib") pyodide.FS.writeFile(source, readFileSync(input));
 pyodide.globals.set("SOURCE", source);
 pyodide.globals.set("KEEP", undefined);
+let planOnly = null;
 if (usedBy) {
   await pyodide.loadPackage(pathToFileURL(usedBy).href, { messageCallback: () => {} });
-  pyodide.globals.set("KEEP", pyodide.runPython(EXERCISE_ENGINE()));
+  const [boot, all] = pyodide.runPython(EXERCISE_ENGINE()).toJs();
+  const bootSet = new Set(boot);
+  planOnly = all.filter((name) => !bootSet.has(name));
+  pyodide.globals.set("KEEP", extrasOut ? boot : all);
 }
-const compiled = pyodide.runPython(`
+const compiled = compileInto("/tmp/out.zip");
+const bytes = pyodide.FS.readFile("/tmp/out.zip");
+writeFileSync(output, bytes);
+console.log(`byte-compiled ${compiled} modules for Python ${major}.${minor}: ${output} (${bytes.length} bytes)`);
+if (extrasOut) {
+  pyodide.globals.set("KEEP", planOnly);
+  const extras = compileInto("/tmp/extras.zip");
+  const extraBytes = pyodide.FS.readFile("/tmp/extras.zip");
+  writeFileSync(extrasOut, extraBytes);
+  console.log(`plan extras: ${extras} modules (${planOnly.join(", ")}): ${extrasOut} (${extraBytes.length} bytes)`);
+}
+
+function compileInto(path) {
+  pyodide.globals.set("OUT_PATH", path);
+  return pyodide.runPython(`
 import base64, csv, hashlib, importlib.util, io, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
@@ -78,14 +103,12 @@ if record_name:
             writer.writerow(record_row(info.filename, data))
     writer.writerow([record_name, "", ""])
     entries.append((zipfile.ZipInfo(record_name, entries[0][0].date_time), rows.getvalue().encode()))
-with zipfile.ZipFile("/tmp/out.zip", "w", method) as zout:
+with zipfile.ZipFile(OUT_PATH, "w", method) as zout:
     for info, data in entries:
         zout.writestr(info, data, method)
 compiled
 `);
-const bytes = pyodide.FS.readFile("/tmp/out.zip");
-writeFileSync(output, bytes);
-console.log(`byte-compiled ${compiled} modules for Python ${major}.${minor}: ${output} (${bytes.length} bytes)`);
+}
 
 // Python that imports what the checker's worker imports, runs the engine on every
 // reachable set of answers and on refused ones (their error path imports too), makes the
@@ -101,6 +124,29 @@ refused = [{}, {"service": "eop", "servers": "none", "partners": "no"},
            {"no-such-question": "x"}]
 for answers in reachable_answer_sets(load_packaged_model()) + refused:
     answer(json.dumps(answers))
+try:
+    raise LookupError("a traceback, as Pyodide formats a Python error for JavaScript")
+except LookupError:
+    traceback.format_exc()
+# Codecs looked up by name at run time rather than imported: keep the common ones.
+for codec in ("ascii", "latin_1", "utf_8_sig", "unicode_escape"):
+    __import__(f"encodings.{codec}")
+
+stdlib = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip/"
+
+def loaded_stdlib():
+    kept = set()
+    for module in list(sys.modules.values()):
+        origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+        if origin.startswith(stdlib):
+            kept.add(origin[len(stdlib):])
+    for name in list(kept):
+        parts = name.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            kept.add("/".join(parts[:depth]) + "/__init__.py")
+    return sorted(kept)
+
+boot = loaded_stdlib()
 # The plan, with good, international and refused values (ipaddress, the idna codec ...).
 plan_values = [{"domains": "contoso.com, b\u00fccher.example", "server_cert": "*.contoso.com",
                 "server_ips": "203.0.113.0/28", "smart_hosts": "mail.contoso.com",
@@ -111,25 +157,6 @@ plan_values = [{"domains": "contoso.com, b\u00fccher.example", "server_cert": "*
 for answers in reachable_answer_sets(load_packaged_model()):
     for values in plan_values:
         answer(json.dumps(answers), json.dumps(values))
-try:
-    raise LookupError("a traceback, as Pyodide formats a Python error for JavaScript")
-except LookupError:
-    traceback.format_exc()
-
-# Codecs looked up by name at run time rather than imported: keep the common ones.
-for codec in ("ascii", "latin_1", "utf_8_sig", "unicode_escape"):
-    __import__(f"encodings.{codec}")
-
-stdlib = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip/"
-kept = set()
-for module in list(sys.modules.values()):
-    origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
-    if origin.startswith(stdlib):
-        kept.add(origin[len(stdlib):])
-for name in list(kept):
-    parts = name.split("/")[:-1]
-    for depth in range(1, len(parts) + 1):
-        kept.add("/".join(parts[:depth]) + "/__init__.py")
-sorted(kept)
+[boot, loaded_stdlib()]
 `;
 }

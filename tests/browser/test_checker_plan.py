@@ -98,3 +98,31 @@ def test_copying_the_script_on_a_plain_http_intranet_selects_it(
     assert "New-InboundConnector" in selected
     assert "not on HTTPS" in page.locator(".cc-plan-copy-note").inner_text()
     page.close()
+
+
+def test_an_international_domain_becomes_its_a_label_in_the_browser(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    """The idna codec and ipaddress come in the plan's own stdlib archive, fetched with
+    the first plan: they must be there and work."""
+    context, traffic = watched
+    page = context.new_page()
+    page.goto(f"{site_url}checker/?{QUERY}#domains=b%C3%BCcher.example&server_ips=203.0.113.10"
+              "&smart_hosts=mail.contoso.com")
+    verdict_of(page)
+    script = page.locator(".cc-plan-script")
+    expect(script).to_contain_text("-RecipientDomains 'xn--bcher-kva.example'")
+    plan_archives = [url for url in traffic.requests if "python_stdlib_plan" in url]
+    assert len(plan_archives) == 1
+    assert traffic.errors == []
+
+
+def test_the_first_verdict_does_not_fetch_the_plans_modules(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    context, traffic = watched
+    page = context.new_page()
+    page.goto(f"{site_url}checker/?{QUERY}")
+    verdict_of(page)
+    assert not [url for url in traffic.requests if "python_stdlib_plan" in url]
+    assert not [url for url in traffic.requests if url.endswith("plan-view.js")]

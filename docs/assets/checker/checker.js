@@ -113,7 +113,9 @@ function startEngine(spec) {
       const id = ++nextId;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        worker.postMessage({ type: "decide", id, answers, values });
+        // The stdlib modules only the plan needs come with the first plan asked for.
+        const planStdlibURL = values ? new URL(spec.stdlib_plan, SPEC_URL).href : "";
+        worker.postMessage({ type: "decide", id, answers, values, planStdlibURL });
       });
     },
   };
