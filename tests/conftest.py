@@ -18,7 +18,8 @@ from site_hosting.local_nginx import free_loopback_port, nginx_binary, serve_arc
 
 ROOT = Path(__file__).resolve().parent.parent
 # Made by `make` (ignored by git) and read by the tests, which must never rewrite them.
-BUILD_OUTPUTS = ("engine/model.json", "build", "site", "dist")
+# (build/mutation/ is scripts/mutation.py's, which may run beside the tests.)
+BUILD_OUTPUTS = ("engine/model.json", "build/checker", "build/wheel-source", "site", "dist")
 SEED_ARTICLE = (
     "mail-flow-best-practices/use-connectors-to-configure-mail-flow/"
     "use-connectors-to-configure-mail-flow.md"
@@ -29,11 +30,14 @@ def work_tree_state(root: Path = ROOT) -> dict[str, str]:
     """`git status` (tracked changes and untracked files, ignored ones aside) and the
     modification time and size of every file `make` builds there."""
     state: dict[str, str] = {}
-    status = subprocess.run(
-        ["git", "status", "--porcelain=v1", "--untracked-files=all"],
-        cwd=root, capture_output=True, text=True, check=False,
-    )
-    if status.returncode == 0:  # (a copy of the tree without git, e.g. for mutation runs)
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root,
+                         capture_output=True, text=True, check=False).stdout.strip()
+    # (a copy of the tree that is not a git work tree of its own: scripts/mutation.py's)
+    if top and Path(top).resolve() == root.resolve():
+        status = subprocess.run(
+            ["git", "status", "--porcelain=v1", "--untracked-files=all"],
+            cwd=root, capture_output=True, text=True, check=True,
+        )
         state.update({line[3:]: line[:2] for line in status.stdout.splitlines()})
     for name in BUILD_OUTPUTS:
         path = root / name
@@ -47,7 +51,7 @@ def work_tree_state(root: Path = ROOT) -> dict[str, str]:
 @pytest.fixture(scope="session", autouse=True)
 def work_tree_left_as_found() -> Iterator[None]:
     """Tests write only into temporary directories: after the session, `git status` and the
-    files `make` built (engine/model.json, build/, site/, dist/) are as before, else the
+    files `make` built (BUILD_OUTPUTS) are as before, else the
     last test errors at teardown naming what changed."""
     before = work_tree_state()
     yield
