@@ -18,7 +18,7 @@ STDLIB_PLAN_ZIP := $(CHECKER_DIR)/python_stdlib_plan.pyc.zip
 SNAPSHOT := $(CHECKER_DIR)/engine.snapshot
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test test-fast system-deps checker-assets engine-wheel dist bench clean
+.PHONY: setup build serve test test-fast system-deps checker-assets engine-wheel dist bench mutation clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -105,6 +105,11 @@ bench: dist system-deps
 	$(BIN)/python scripts/bench_fidelity.py tests/fidelity_corpus
 	$(BIN)/python scripts/bench_engine.py
 	$(BIN)/python scripts/bench_checker.py
+
+# Mutation testing (mutmut) of engine/ in a copy under build/mutation/: survivors in
+# build/mutation/survivors.txt, the score printed. Hours on two cores: not part of `make test`.
+mutation: setup $(MODEL_JSON)
+	$(BIN)/python scripts/mutation.py $(PACKAGES)
 
 clean:
 	rm -rf site build dist $(MODEL_JSON)

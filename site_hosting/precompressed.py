@@ -15,26 +15,31 @@ import brotli  # type: ignore[import-untyped]  # no stubs published
 
 __all__ = ["COMPRESSIBLE", "precompress"]
 
-# Text, wasm, and zips whose entries are stored (the checker's stdlib and wheel).
+# Text (also found by content), wasm, and zips whose entries are stored (the checker's
+# stdlib and wheel).
 COMPRESSIBLE = frozenset(
     {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map", ".zip",
      ".whl", ".snapshot"}
 )
+_COPIES = frozenset({".gz", ".br"})
 MIN_SIZE = 1024
 MIN_SAVING = 0.1  # a copy that saves less than 10 % (e.g. a deflated zip) is not written
 
 
 def precompress(site: Path, cache: Path | None = None) -> int:
-    """Write .gz and .br beside each compressible file over 1 KB; returns how many files.
+    """Write .gz and .br beside each file over 1 KB that is text or of a COMPRESSIBLE kind;
+    returns how many files.
 
     Brotli at its best quality takes ~20 s on Pyodide's 9.6 MB wasm: with `cache`, results
     are kept there under the content's SHA-256 and reused by the next build.
     """
     count = 0
     for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < MIN_SIZE:
+        if not path.is_file() or path.stat().st_size < MIN_SIZE or path.suffix in _COPIES:
             continue
         data = path.read_bytes()
+        if path.suffix not in COMPRESSIBLE and not _is_text(data):
+            continue
         gzipped = _gzip(data)
         if len(gzipped) > len(data) * (1 - MIN_SAVING):
             continue
@@ -42,6 +47,17 @@ def precompress(site: Path, cache: Path | None = None) -> int:
         path.with_name(path.name + ".br").write_bytes(_brotli(data, cache))
         count += 1
     return count
+
+
+def _is_text(data: bytes) -> bool:
+    """Text whatever its name (a vendored LICENSE): UTF-8 with no NUL byte."""
+    if b"\0" in data:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _brotli(data: bytes, cache: Path | None) -> bytes:

@@ -1,4 +1,5 @@
-"""Shared fixtures: real site builds in temporary directories."""
+"""Shared fixtures: real site builds in temporary directories, and a check that the tests
+left the work tree as they found it."""
 
 from __future__ import annotations
 
@@ -16,10 +17,48 @@ import pytest
 from site_hosting.local_nginx import free_loopback_port, nginx_binary, serve_archive
 
 ROOT = Path(__file__).resolve().parent.parent
+# Made by `make` (ignored by git) and read by the tests, which must never rewrite them.
+# (build/mutation/ is scripts/mutation.py's, which may run beside the tests.)
+BUILD_OUTPUTS = ("engine/model.json", "build/checker", "build/wheel-source", "site", "dist")
 SEED_ARTICLE = (
     "mail-flow-best-practices/use-connectors-to-configure-mail-flow/"
     "use-connectors-to-configure-mail-flow.md"
 )
+
+
+def work_tree_state(root: Path = ROOT) -> dict[str, str]:
+    """`git status` (tracked changes and untracked files, ignored ones aside) and the
+    modification time and size of every file `make` builds there."""
+    state: dict[str, str] = {}
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root,
+                         capture_output=True, text=True, check=False).stdout.strip()
+    # (a copy of the tree that is not a git work tree of its own: scripts/mutation.py's)
+    if top and Path(top).resolve() == root.resolve():
+        status = subprocess.run(
+            ["git", "status", "--porcelain=v1", "--untracked-files=all"],
+            cwd=root, capture_output=True, text=True, check=True,
+        )
+        state.update({line[3:]: line[:2] for line in status.stdout.splitlines()})
+    for name in BUILD_OUTPUTS:
+        path = root / name
+        files = [path] if path.is_file() else sorted(path.rglob("*")) if path.is_dir() else []
+        for file in (f for f in files if f.is_file()):
+            stat = file.stat()
+            state[file.relative_to(root).as_posix()] = f"{stat.st_mtime_ns} {stat.st_size}"
+    return state
+
+
+@pytest.fixture(scope="session", autouse=True)
+def work_tree_left_as_found() -> Iterator[None]:
+    """Tests write only into temporary directories: after the session, `git status` and the
+    files `make` built (BUILD_OUTPUTS) are as before, else the
+    last test errors at teardown naming what changed."""
+    before = work_tree_state()
+    yield
+    after = work_tree_state()
+    changed = sorted(name for name in before.keys() | after.keys()
+                     if before.get(name) != after.get(name))
+    assert changed == [], f"the tests changed the work tree: {changed[:20]}"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
@@ -21,6 +22,7 @@ from ..conftest import SEED_ARTICLE, Build
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTICLE_URL = SEED_ARTICLE.removesuffix(".md") + "/"
+ARTICLE_TITLE = "Configure mail flow using connectors in Office 365"
 # Flags measured to work here; the background-networking ones stop Chromium calling Google.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -80,6 +82,15 @@ def first_search_hit(page: Page, query: str) -> Locator:
     hit = page.locator(".md-search-result__item").first
     hit.wait_for(timeout=15000)
     return hit
+
+
+def assert_hit_is_the_article(hit: Locator) -> None:
+    """The search hit is the seed article itself: its page, under its title (other pages,
+    the decision table for one, also say "connectors")."""
+    href = str(hit.locator("a").first.evaluate("a => a.href"))
+    path = urlsplit(href).path.removesuffix("index.html")
+    assert path.endswith("/" + ARTICLE_URL), href
+    assert hit.locator("h1").first.inner_text().strip() == ARTICLE_TITLE
 
 
 def page_urls(build: Build) -> list[str]:

@@ -9,7 +9,13 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ..conftest import Archive
-from .conftest import ARTICLE_URL, Traffic, first_search_hit
+from .conftest import (
+    ARTICLE_TITLE,
+    ARTICLE_URL,
+    Traffic,
+    assert_hit_is_the_article,
+    first_search_hit,
+)
 
 
 @pytest.fixture
@@ -49,10 +55,10 @@ def test_search_works_from_files(
     page = context.new_page()
     page.goto((dist_archive.unpacked / "site" / "index.html").as_uri())
     result = first_search_hit(page, "hybrid")
-    assert "connectors" in result.inner_text().lower()
+    assert_hit_is_the_article(result)
     result.locator("a").first.click()
-    page.wait_for_url("**/index.html*")
-    expect(page.locator("h1")).to_contain_text("connectors")
+    page.wait_for_url(f"**/{ARTICLE_URL}index.html*")
+    expect(page.locator("h1")).to_contain_text(ARTICLE_TITLE)
     assert traffic.outside() == []
 
 

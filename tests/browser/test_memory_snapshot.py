@@ -4,12 +4,12 @@ restores Python's memory with the engine imported, and answers as the engine doe
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from ..conftest import ROOT, config_for_port, free_loopback_port, run_mkdocs_build
 from .conftest import ARTICLE_URL, Traffic, serve_directory
@@ -68,4 +68,39 @@ def test_answer_changes_after_a_snapshot_start(browser: Browser, snapshot_site_u
     assert expected != "not-needed"
     expect(page.locator(".cc-result").first).to_have_attribute("data-verdict", expected)
     assert traffic.errors == []
+    page.context.close()
+
+
+def broken_snapshot(kind: str) -> Callable[[Route], None]:
+    def serve(route: Route) -> None:
+        if kind == "missing":
+            route.fulfill(status=404, body="not found")
+        else:  # bytes that are no memory snapshot
+            route.fulfill(status=200, body=bytes(range(256)) * 1024,
+                          content_type="application/octet-stream")
+    return serve
+
+
+@pytest.mark.parametrize("kind", ["missing", "garbage"])
+def test_a_snapshot_that_cannot_be_restored_falls_back_to_a_normal_start(
+    browser: Browser, snapshot_site_url: str, kind: str
+) -> None:
+    """The worker warns and starts Python the ordinary way. (The garbage is 256 KB: with
+    31 MB of it routed through Playwright the checker timed out here, though Pyodide in Node
+    rejects such bytes at once: "Snapshot has invalid magic number".)"""
+    page, traffic = watched_page(browser, snapshot_site_url)
+    page.context.route("**/*.snapshot", broken_snapshot(kind))  # the worker's fetch
+    answers = SHARED_ANSWERS[0]
+    page.goto(f"{snapshot_site_url}checker/?{urlencode(answers)}")
+    assert verdict_of(page) == expected_verdict(answers)
+    stages = page.evaluate("window.__connectorChecker.bootStages")
+    assert "loadPyodide" in stages and "snapshot" not in stages  # started, not restored
+    assert any(url.endswith(".whl") for url in traffic.requests)  # the engine's own wheel
+    reason = "404 for" if kind == "missing" else "Snapshot has invalid magic number"
+    warnings = [e for e in traffic.errors
+                if e.startswith("connector checker: memory snapshot not used") and reason in e]
+    assert len(warnings) == 1, traffic.errors
+    others = [e for e in traffic.errors if e not in warnings]
+    # a missing one also surfaces as the worker's uncaught "404 for <snapshot URL>"
+    assert [e.split(" for ")[0] for e in others] == ([] if kind == "garbage" else ["404"])
     page.context.close()

@@ -1,7 +1,8 @@
 """Fixtures for the decision-engine tests.
 
-The session starts by running the real compiler (`scripts/compile_model.py`), so that
-`engine/model.json` exists — and is fresh — in a new clone before the CLI tests use it.
+The session starts by running the real compiler (`scripts/compile_model.py`) into a
+temporary file, and checks that `engine/model.json` (which `make test` builds before the
+tests, and the CLI tests read) is what it makes from data/ now.
 """
 
 from __future__ import annotations
@@ -23,14 +24,21 @@ COMPILER = ROOT / "scripts" / "compile_model.py"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def compiled_model() -> Path:
-    """Compile data/*.yaml into engine/model.json once per session, as `make` does."""
+def compiled_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Compile data/*.yaml into a temporary file and check that engine/model.json (made by
+    `make`, read by the CLI tests) is that file: the tests never write into the work tree."""
+    fresh = tmp_path_factory.mktemp("model") / "model.json"
     run = subprocess.run(
-        [sys.executable, str(COMPILER)], capture_output=True, text=True, cwd=ROOT, check=False
+        [sys.executable, str(COMPILER), "--output", str(fresh)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
     )
     if run.returncode != 0:
         pytest.fail(f"compile_model.py failed:\n{run.stderr}")
-    return ROOT / "engine" / "model.json"
+    packaged = ROOT / "engine" / "model.json"
+    if not packaged.is_file() or packaged.read_bytes() != fresh.read_bytes():
+        pytest.fail("engine/model.json is missing or not what data/*.yaml compiles to: run "
+                    "`make test` (or python scripts/compile_model.py)")
+    return packaged
 
 
 @pytest.fixture(scope="session")

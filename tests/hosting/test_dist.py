@@ -39,6 +39,43 @@ def test_precompressed_copies_decode_to_the_original(dist_archive: Archive) -> N
     assert (site / f"{WASM}.br").stat().st_size < 0.4 * len(original)
 
 
+def _is_text(data: bytes) -> bool:
+    """Text by content, whatever the file's name: UTF-8 with no NUL byte."""
+    if b"\0" in data:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def test_every_text_file_over_1_kb_has_gzip_and_brotli_copies_of_itself(
+    dist_archive: Archive,
+) -> None:
+    site = dist_archive.unpacked / "site"
+    copies = (".gz", ".br")
+    texts = {
+        path: data
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and not path.name.endswith(copies)
+        and path.stat().st_size > 1024 and _is_text(data := path.read_bytes())
+    }
+    missing, wrong = [], []
+    for path, data in texts.items():
+        name = path.relative_to(site).as_posix()
+        gz, br = (path.with_name(path.name + suffix) for suffix in copies)
+        if not (gz.is_file() and br.is_file()):
+            missing.append(name)
+        elif gzip.decompress(gz.read_bytes()) != data or brotli.decompress(br.read_bytes()) != data:
+            wrong.append(name)
+    # pages, search index and checker.json, stylesheets, scripts, our SVG, a vendored LICENSE
+    kinds = {path.suffix for path in texts}
+    assert {".html", ".json", ".css", ".js", ".mjs", ".svg", ""} <= kinds, kinds
+    assert missing == []
+    assert wrong == []
+
+
 def fetch(url: str, encoding: str = "gzip") -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
     with urllib.request.urlopen(request, timeout=30) as response:

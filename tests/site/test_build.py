@@ -24,6 +24,8 @@ class _Article(HTMLParser):
         self.text: list[str] = []
         self.ids: set[str] = set()
         self.hrefs: list[str] = []
+        self.link_texts: list[tuple[str, str]] = []  # (href, visible text) of each link
+        self._link: tuple[str, list[str]] | None = None
         self.images: list[str] = []
         self.tables: list[list[list[str]]] = []
         self.admonitions: list[str] = []
@@ -40,6 +42,7 @@ class _Article(HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and "href" in a:
             self.hrefs.append(a["href"])
+            self._link = (a["href"], [])
         if tag == "img":
             self.images.append(a.get("src", ""))
         classes = a.get("class", "").split()
@@ -57,6 +60,9 @@ class _Article(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "article":
             self._in_article -= 1
+        if tag == "a" and self._link is not None:
+            self.link_texts.append((self._link[0], " ".join("".join(self._link[1]).split())))
+            self._link = None
         if tag in ("td", "th") and self._cell is not None and self.tables:
             self.tables[-1][-1].append(" ".join("".join(self._cell).split()))
             self._cell = None
@@ -64,6 +70,8 @@ class _Article(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_article:
             self.text.append(data)
+            if self._link is not None:
+                self._link[1].append(data)
             if self._cell is not None:
                 self._cell.append(data)
 
