@@ -36,14 +36,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .article import ParsedArticle, TranslatedArticle, parse_article, render_article
+from .article_store import store_article
 from .docset import DOCFX_CONFIG_NAME, content_folders, find_docset_root, is_toc_file
+from .docset_translation import DocsetTranslation
 from .material_html import Heading
 from .published_pages import content_groups, is_published
 from .redirects import RedirectPage, render_redirect
 from .report import TranslationReport
 from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 
-__all__ = ["DocfxPlugin", "DocfxPluginConfig"]
+__all__ = ["DocfxPlugin", "DocfxPluginConfig", "DocsetTranslation", "docset_translation"]
 
 log = logging.getLogger("mkdocs.plugins.docfx")
 
@@ -59,11 +61,14 @@ class DocfxPluginConfig(base.Config):
 class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
     def __init__(self) -> None:
         self.reports: list[TranslationReport] = []
+        # Every upstream article as parsed, without its tokens (released once rendered).
+        # Read by the connector checker (its article's anchors) until it moves to
+        # `docset_translation`; nothing else should.
         self.parsed: dict[str, ParsedArticle] = {}
         self.redirects: list[RedirectPage] = []
-        self.translated: dict[str, TranslatedArticle] = {}
-        # this build's settings (the site structure plugin resolves TOC hrefs with them)
-        self.settings = TranslationSettings()
+        self.translated: dict[str, TranslatedArticle] = {}  # until MkDocs takes the page
+        # what the other plugins read (see `docset_translation`)
+        self.published = DocsetTranslation()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -82,16 +87,20 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             return file.content_bytes if file is not None else None
 
         docset_root = find_docset_root(f.src_uri for f in files)
-        self.parsed = {
-            f.src_uri: parse_article(f.src_uri, f.content_bytes, read_file, docset_root)
+        # Pass 1: every article parsed (links need all titles, anchors and asset ids); the
+        # tokens kept pickled until pass 2, a sixth of their size in memory (article_store).
+        stored = {
+            f.src_uri: store_article(
+                parse_article(f.src_uri, f.content_bytes, read_file, docset_root))
             for f in upstream
         }
+        self.parsed = {path: article.summary for path, article in stored.items()}
         published = self._published(upstream, files)
         for file in upstream:
             if file.src_uri not in published or self.parsed[file.src_uri].redirect_url:
                 files.remove(file)  # not a page of its own
         index = self._site_index(files, config, published)
-        settings = self.settings = TranslationSettings(
+        settings = TranslationSettings(
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
             docset_root=docset_root,
@@ -107,21 +116,29 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             log.info(f"docfx: docset root docs/{settings.docset_root}/: public URLs are "
                      "relative to it")
         self.reports, self.redirects, self.translated = [], [], {}
+        # Pass 2: each article rendered, then its tokens dropped (only the HTML is kept,
+        # until MkDocs takes it in on_page_content).
         for file in upstream:
-            parsed = self.parsed[file.src_uri]
+            article = stored.pop(file.src_uri)
             if file.src_uri not in published:
                 continue
+            parsed = article.summary
             if parsed.redirect_url:
                 page = index.pages[file.src_uri]
                 self.redirects.append(
                     render_redirect(page, parsed.redirect_url, index, settings, parsed.report)
                 )
             else:
-                translated = render_article(parsed, index, settings)
+                translated = render_article(article.load(), index, settings)
                 file.content_string = translated.markdown  # front matter only
                 self.translated[file.src_uri] = translated
             self._log(parsed.report)
             self.reports.append(parsed.report)
+        self.published = DocsetTranslation(
+            articles={path: index.pages[path] for path in self.parsed if path in published},
+            settings=settings,
+            reports=tuple(self.reports),
+        )
         return files
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -131,7 +148,9 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        translated = self.translated.get(page.file.src_uri) if self.config.enabled else None
+        # popped: the page holds its HTML from here on, and a 3,000-article build should
+        # not keep a second copy of every page until the end
+        translated = self.translated.pop(page.file.src_uri, None) if self.config.enabled else None
         if translated is None:
             return html
         page.toc = get_toc(_toc_tokens(translated.headings))
@@ -202,6 +221,16 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             log.warning(f"docfx: {decision.located(report.path)}")
         for decision in report.of_level("unresolved"):
             log.info(f"docfx: unresolved: {decision.located(report.path)}")
+
+
+def docset_translation(config: MkDocsConfig) -> DocsetTranslation | None:
+    """What the ``docfx`` plugin translated in this build (after its ``on_files``): the
+    articles that are pages, the settings, the reports. None when the plugin is not in
+    the configuration or is switched off. Other plugins read this, not the plugin."""
+    plugin = config.plugins.get("docfx")
+    if isinstance(plugin, DocfxPlugin) and plugin.config.enabled:
+        return plugin.published
+    return None
 
 
 @contextmanager
