@@ -16,7 +16,7 @@ STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
 SNAPSHOT := $(CHECKER_DIR)/engine.snapshot
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test test-fast system-deps checker-assets dist bench clean
+.PHONY: setup build serve test test-fast system-deps checker-assets dist bench bench-docset clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -90,6 +90,11 @@ bench: dist system-deps
 	$(BIN)/python scripts/bench_fidelity.py tests/fidelity_corpus
 	$(BIN)/python scripts/bench_engine.py
 	$(BIN)/python scripts/bench_checker.py
+
+# A synthetic docset (scripts/make_corpus.py) of 500 and 3,000 articles, built with our
+# configuration and with a plain Material one, in turn (tens of minutes on 2 cores).
+bench-docset: setup
+	$(BIN)/python scripts/bench_docset.py --sizes 500 3000
 
 clean:
 	rm -rf site build dist $(MODEL_JSON)
