@@ -24,6 +24,7 @@ import logging
 import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .article import ParsedArticle, TranslatedArticle, parse_article, render_article
+from .article import ParsedArticle, parse_article, render_article
 from .article_store import store_article
 from .docset import DOCFX_CONFIG_NAME, content_folders, find_docset_root, is_toc_file
 from .docset_translation import DocsetTranslation
@@ -66,7 +67,8 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         # `docset_translation`; nothing else should.
         self.parsed: dict[str, ParsedArticle] = {}
         self.redirects: list[RedirectPage] = []
-        self.translated: dict[str, TranslatedArticle] = {}  # until MkDocs takes the page
+        self.translated: dict[str, _PageContent] = {}  # until MkDocs takes the page
+        self.report_index: list[dict[str, object]] = []  # build-report/index.json
         # what the other plugins read (see `docset_translation`)
         self.published = DocsetTranslation()
 
@@ -88,7 +90,8 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
 
         docset_root = find_docset_root(f.src_uri for f in files)
         # Pass 1: every article parsed (links need all titles, anchors and asset ids); the
-        # tokens kept pickled until pass 2, a sixth of their size in memory (article_store).
+        # tokens kept pickled and compressed until pass 2 (article_store: ~9 KB instead of
+        # ~400 KB for a 5 KB article).
         stored = {
             f.src_uri: store_article(
                 parse_article(f.src_uri, f.content_bytes, read_file, docset_root))
@@ -116,8 +119,11 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             log.info(f"docfx: docset root docs/{settings.docset_root}/: public URLs are "
                      "relative to it")
         self.reports, self.redirects, self.translated = [], [], {}
+        self.report_index = []
         # Pass 2: each article rendered, then its tokens dropped (only the HTML is kept,
-        # until MkDocs takes it in on_page_content).
+        # until MkDocs takes it in on_page_content), its JSON report written (the site
+        # folder was cleaned before on_files) and only its problems kept for the report
+        # page: ~60 decisions an article are not held until the build ends.
         for file in upstream:
             article = stored.pop(file.src_uri)
             if file.src_uri not in published:
@@ -131,9 +137,12 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             else:
                 translated = render_article(article.load(), index, settings)
                 file.content_string = translated.markdown  # front matter only
-                self.translated[file.src_uri] = translated
+                self.translated[file.src_uri] = _PageContent(
+                    translated.html, translated.headings, translated.anchor_ids)
             self._log(parsed.report)
-            self.reports.append(parsed.report)
+            self._write_report(config, parsed.report)
+            self.reports.append(_problems_only(parsed.report))
+            self.parsed[file.src_uri] = _without_report(parsed)
         self.published = DocsetTranslation(
             articles={path: index.pages[path] for path in self.parsed if path in published},
             settings=settings,
@@ -168,19 +177,18 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(redirect.html, encoding="utf-8")
         report_root = Path(config.site_dir) / self.config.report_dir
-        for report in self.reports:
-            target = report_root / (report.path + ".json")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
-        summary = {
-            "pages": [
-                {"path": r.path, "counts": r.counts(), "report": r.path + ".json"}
-                for r in self.reports
-            ]
-        }
+        summary = {"pages": self.report_index}
         report_root.mkdir(parents=True, exist_ok=True)
         (report_root / "index.json").write_text(json.dumps(summary, indent=2))
         log.info(f"docfx: translated {len(self.reports)} pages; reports in {report_root}")
+
+    def _write_report(self, config: MkDocsConfig, report: TranslationReport) -> None:
+        """build-report/<path>.json, and the article's line in build-report/index.json."""
+        target = Path(config.site_dir) / self.config.report_dir / (report.path + ".json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
+        self.report_index.append(
+            {"path": report.path, "counts": report.counts(), "report": report.path + ".json"})
 
     def _is_own_page(self, file: File) -> bool:
         return any(fnmatch.fnmatch(file.src_uri, pattern) for pattern in self.config.own_pages)
@@ -221,6 +229,29 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             log.warning(f"docfx: {decision.located(report.path)}")
         for decision in report.of_level("unresolved"):
             log.info(f"docfx: unresolved: {decision.located(report.path)}")
+
+
+@dataclass(frozen=True)
+class _PageContent:
+    """What on_page_content hands MkDocs for one translated page."""
+
+    html: str
+    headings: list[Heading]
+    anchor_ids: frozenset[str]
+
+
+def _problems_only(report: TranslationReport) -> TranslationReport:
+    """The report as the build report page needs it: what is unresolved or a warning
+    (the whole report is in its JSON file)."""
+    return TranslationReport(report.path, [d for d in report.decisions if d.level != "info"])
+
+
+def _without_report(parsed: ParsedArticle) -> ParsedArticle:
+    """A rendered article as the connector checker reads it (`page_info`), holding none of
+    its decisions."""
+    env: dict[str, Any] = {key: parsed.env[key] for key in ("anchors", "included", "first_line")
+                           if key in parsed.env}
+    return replace(parsed, env=env, report=_problems_only(parsed.report))
 
 
 def docset_translation(config: MkDocsConfig) -> DocsetTranslation | None:
