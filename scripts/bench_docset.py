@@ -11,8 +11,8 @@ Each build runs in its own process; printed per size: the median build time of e
 their ratio, the peak resident memory of each build process (its own, from wait4) and their
 ratio, and the size of the built pages' HTML (median and largest). Build time is given as
 wall-clock time and as the build process's CPU time (user + system: on a shared machine,
-what other work takes from the wall clock, it does not take from CPU time). Machines here
-are noisy: compare the ratios, measured in this one run.
+other work inflates it far less than the wall clock). Machines here are noisy: compare the
+ratios, measured in this one run.
 """
 
 from __future__ import annotations
