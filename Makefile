@@ -18,7 +18,7 @@ STDLIB_PLAN_ZIP := $(CHECKER_DIR)/python_stdlib_plan.pyc.zip
 SNAPSHOT := $(CHECKER_DIR)/engine.snapshot
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test test-fast system-deps checker-assets engine-wheel dist bench mutation clean
+.PHONY: setup build serve test test-fast system-deps checker-assets engine-wheel dist bench bench-docset mutation clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -110,6 +110,11 @@ bench: dist system-deps
 # build/mutation/survivors.txt, the score printed. Hours on two cores: not part of `make test`.
 mutation: setup $(MODEL_JSON)
 	$(BIN)/python scripts/mutation.py $(PACKAGES)
+
+# A synthetic docset (scripts/make_corpus.py) of 500 and 3,000 articles, built with our
+# configuration and with a plain Material one, in turn (tens of minutes on 2 cores).
+bench-docset: setup
+	$(BIN)/python scripts/bench_docset.py --sizes 500 3000
 
 clean:
 	rm -rf site build dist $(MODEL_JSON)

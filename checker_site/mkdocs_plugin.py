@@ -35,6 +35,7 @@ from engine import (
 )
 from engine.plan import load_packaged_plan
 from translator import page_url
+from translator.mkdocs_plugin import docset_translation
 from translator.site_index import relative_url
 
 from .engine_lock import ENGINE_PACKAGE, engine_lock
@@ -185,14 +186,16 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
                  f"{target.relative_to(site)}")
 
     def _verify_anchors(self, config: MkDocsConfig) -> None:
-        docfx = config.plugins.get("docfx")
-        parsed = getattr(docfx, "parsed", {}).get(self.config.article)
-        if parsed is None:
+        # What the translation published (translator.docset_translation), not its plugin's
+        # attributes: the anchors of the article as built.
+        translation = docset_translation(config)
+        page = translation.articles.get(self.config.article) if translation else None
+        if page is None:
             raise PluginError(
                 f"connector checker: article '{self.config.article}' (option 'article') is "
                 "not among the translated DocFX pages"
             )
-        findings = verify_model(self.model, known_anchors=parsed.page_info().anchors)
+        findings = verify_model(self.model, known_anchors=page.anchors)
         if findings:
             problems = "; ".join(f.message for f in findings)
             raise PluginError(f"connector checker: the decision model does not fit the "

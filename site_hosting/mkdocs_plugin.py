@@ -35,6 +35,14 @@ class SiteHostingConfig(base.Config):
 
 
 class SiteHostingPlugin(BasePlugin[SiteHostingConfig]):
+    def __init__(self) -> None:
+        # Script files written in this build: Material's inline scripts are the same on
+        # every page at the same depth, so a 3,000-page site writes a handful, once each.
+        self.written: set[str] = set()
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.written = set()  # `mkdocs serve` may have cleaned the site since
+
     @event_priority(-100)  # after every other plugin has written into the page
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -86,11 +94,13 @@ class SiteHostingPlugin(BasePlugin[SiteHostingConfig]):
             text = index.read_text(encoding="utf-8")
             (site / "search" / "search_index.js").write_text(f"var __index = {text}")
 
-    @staticmethod
-    def _externalize(output: str, prefix: str, config: MkDocsConfig) -> str:
+    def _externalize(self, output: str, prefix: str, config: MkDocsConfig) -> str:
         html, files = externalize_inline_scripts(output, prefix)
         target = Path(config.site_dir) / SCRIPTS_DIR
         for name, code in files.items():
+            if name in self.written:  # named by the hash of its code: the same file
+                continue
             target.mkdir(parents=True, exist_ok=True)
             (target / name).write_text(code, encoding="utf-8")
+            self.written.add(name)
         return html

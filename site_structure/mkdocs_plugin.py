@@ -10,10 +10,14 @@ navigation from ``config.nav``:
 - adds the generated build report page (``report_page``);
 - sets ``config.nav`` (see ``navigation.py`` for the order). A TOC entry it cannot follow
   is logged at INFO with the file and line (an upstream defect, like a broken link in an
-  article: ``--strict`` builds still pass) and listed on the report page.
+  article: ``--strict`` builds still pass) and listed on the report page;
+- from ``prune_navigation_from`` pages (100), turns on Material's ``navigation.prune``.
 
 Later, in ``on_page_content``, it adds a page's ``page_topics`` under its content, weighted
 in search (``page_topics.py``).
+
+What the translation produced (titles, settings, reports, uids) comes from
+``translator.mkdocs_plugin.docset_translation``, the translator's published interface.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from translator.docset import DOCFX_CONFIG_NAME, is_toc_file
-from translator.mkdocs_plugin import DocfxPlugin
+from translator.mkdocs_plugin import docset_translation
 
 from .build_report_page import build_report_markdown
 from .nav_items import to_mkdocs_nav
@@ -40,12 +44,18 @@ __all__ = ["SiteStructurePlugin", "SiteStructurePluginConfig"]
 
 log = logging.getLogger("mkdocs.plugins.site_structure")
 
+# Material's documentation advises pruning "for documentation sites with 100+ or even
+# 1,000+ of pages" (setup/setting-up-navigation, "Navigation pruning").
+PRUNE_FROM_PAGES = 100
+
 
 class SiteStructurePluginConfig(base.Config):
     enabled = c.Type(bool, default=True)
     report_page = c.Type(str, default="build-report.md")  # generated; "" for none
     # docs-relative page -> topics shown under its text and weighted in search
     page_topics = c.DictOfItems(c.ListOfItems(c.Type(str)), default={})
+    # Material's navigation.prune from this many pages in the navigation (0: never)
+    prune_navigation_from = c.Type(int, default=PRUNE_FROM_PAGES)
 
 
 class SiteStructurePlugin(BasePlugin[SiteStructurePluginConfig]):
@@ -57,27 +67,26 @@ class SiteStructurePlugin(BasePlugin[SiteStructurePluginConfig]):
         for file in list(files):
             if file.src_uri in toc_files or posixpath.basename(file.src_uri) == DOCFX_CONFIG_NAME:
                 files.remove(file)
-        docfx = _docfx_plugin(config)
-        parsed = docfx.parsed if docfx is not None else {}
+        translation = docset_translation(config)
         pages = {f.src_uri for f in files.documentation_pages()}
-        articles = {path: p.title for path, p in parsed.items() if path in pages}
+        articles = translation.titles(pages) if translation is not None else {}
         own = sorted(pages - articles.keys())
         last = []
-        if self.config.report_page and docfx is not None:
+        if self.config.report_page and translation is not None:
             last.append(self.config.report_page)
-        settings = docfx.settings if docfx is not None else None
-        uids = {str(p.meta["uid"]).strip(): path for path, p in parsed.items()
-                if path in pages and p.meta.get("uid")}
+        settings = translation.settings if translation is not None else None
+        uids = translation.uids(pages) if translation is not None else {}
         navigation = build_navigation(toc_files, articles, own + last, last, settings, uids)
         for problem in navigation.problems:
             log.info(f"site structure: {problem.located()}")
-        if last:
+        if last and translation is not None:
             markdown = build_report_markdown(
-                self.config.report_page, docfx.reports if docfx else [], navigation.problems,
+                self.config.report_page, translation.reports, navigation.problems,
                 pages, articles,
             )
             files.append(File.generated(config, self.config.report_page, content=markdown))
         config.nav = to_mkdocs_nav(navigation.items)
+        self._prune_large_navigation(config, len(pages) + len(last))
         return files
 
     @event_priority(-100)  # after the plugins that write the page's content
@@ -92,13 +101,29 @@ class SiteStructurePlugin(BasePlugin[SiteStructurePluginConfig]):
             search.setdefault("boost", TOPICS_SEARCH_BOOST)
         return html + topics_paragraph(topics)
 
+    def _prune_large_navigation(self, config: MkDocsConfig, page_count: int) -> None:
+        """Material's ``navigation.prune`` on a docset-sized site.
 
-def _docfx_plugin(config: MkDocsConfig) -> DocfxPlugin | None:
-    """The docfx plugin when it translated this build's pages (not when switched off)."""
-    plugin = config.plugins.get("docfx")
-    if isinstance(plugin, DocfxPlugin) and plugin.config.enabled:
-        return plugin
-    return None
+        Without it every page carries the whole navigation tree: on a 3,000-article
+        docset that is most of each page's HTML (which every instant-navigation click
+        downloads) and most of the build (Material renders the tree once per page).
+        Pruned, a page keeps the sections on its own path expanded, and every other
+        section is one link to its first page (Material's documentation recommends it
+        from 100 pages). A small site keeps the whole tree, every section expandable in
+        place. ``navigation.expand`` needs the whole tree: with it, nothing is pruned.
+        """
+        features: list[str] = config.theme.get("features") or []
+        threshold = self.config.prune_navigation_from
+        if not threshold or page_count < threshold or "navigation.prune" in features:
+            return
+        if "navigation.expand" in features:
+            log.info(f"site structure: {page_count} pages, but navigation.expand is on: the "
+                     "navigation is not pruned (every page carries the whole tree)")
+            return
+        config.theme["features"] = [*features, "navigation.prune"]
+        log.info(f"site structure: {page_count} pages (from {threshold}, option "
+                 "prune_navigation_from): Material's navigation.prune is on, each page "
+                 "expands only its own sections")
 
 
 def _text(file: File) -> str:

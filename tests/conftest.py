@@ -61,6 +61,27 @@ def work_tree_left_as_found() -> Iterator[None]:
     assert changed == [], f"the tests changed the work tree: {changed[:20]}"
 
 
+# Markers by what a test needs (declared in pyproject.toml), so that `make test-fast`
+# (-m "not browser and not slow") runs everything else, in seconds:
+# - browser: every test under tests/browser/ drives Debian's Chromium;
+# - slow: every test under tests/site/ builds a real site in a temporary directory, and
+#   so does any test using one of these session fixtures (the site, its archive, nginx).
+BROWSER_TESTS = ROOT / "tests" / "browser"
+SITE_BUILD_TESTS = ROOT / "tests" / "site"
+SITE_BUILD_FIXTURES = frozenset({"built_site", "dist_archive", "archive_server", "site_url"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folders = Path(item.path).parents
+        if BROWSER_TESTS in folders:
+            item.add_marker(pytest.mark.browser)
+        if SITE_BUILD_TESTS in folders or SITE_BUILD_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        ):
+            item.add_marker(pytest.mark.slow)
+
+
 @dataclass(frozen=True)
 class Build:
     site: Path

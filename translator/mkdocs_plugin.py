@@ -24,6 +24,7 @@ import logging
 import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .article import ParsedArticle, TranslatedArticle, parse_article, render_article
+from .article import ParsedArticle, parse_article, render_article
+from .article_store import store_article
 from .docset import DOCFX_CONFIG_NAME, content_folders, find_docset_root, is_toc_file
+from .docset_translation import DocsetTranslation
 from .faq_page import (
     FaqMarkdown,
     faq_markdown,
@@ -52,7 +55,7 @@ from .report import TranslationReport
 from .retired_links import DEFAULT_RETIRED_LINKS_FILE, RetiredLinks, load_retired_links
 from .site_index import PageInfo, SiteIndex, TranslationSettings, page_url, title_from_path
 
-__all__ = ["DocfxPlugin", "DocfxPluginConfig"]
+__all__ = ["DocfxPlugin", "DocfxPluginConfig", "DocsetTranslation", "docset_translation"]
 
 log = logging.getLogger("mkdocs.plugins.docfx")
 
@@ -71,12 +74,15 @@ class DocfxPluginConfig(base.Config):
 class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
     def __init__(self) -> None:
         self.reports: list[TranslationReport] = []
+        # Every upstream article as parsed, without its tokens (released once rendered).
+        # This plugin's own: other plugins read `docset_translation`.
         self.parsed: dict[str, ParsedArticle] = {}
         self.redirects: list[RedirectPage] = []
-        self.translated: dict[str, TranslatedArticle] = {}
+        self.translated: dict[str, _PageContent] = {}  # until MkDocs takes the page
+        self.report_index: list[dict[str, object]] = []  # build-report/index.json
+        # what the other plugins read (see `docset_translation`)
+        self.published = DocsetTranslation()
         self.faqs: dict[str, tuple[str, FaqMarkdown]] = {}  # page -> (its .yml, the reading)
-        # this build's settings (the site structure plugin resolves TOC hrefs with them)
-        self.settings = TranslationSettings()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -96,16 +102,21 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             return file.content_bytes if file is not None else None
 
         docset_root = find_docset_root(f.src_uri for f in files)
-        self.parsed = {
-            f.src_uri: parse_article(f.src_uri, f.content_bytes, read_file, docset_root)
+        # Pass 1: every article parsed (links need all titles, anchors and asset ids); the
+        # tokens kept pickled and compressed until pass 2 (article_store: ~9 KB instead of
+        # ~400 KB for a 5 KB article).
+        stored = {
+            f.src_uri: store_article(
+                parse_article(f.src_uri, f.content_bytes, read_file, docset_root))
             for f in upstream
         }
+        self.parsed = {path: article.summary for path, article in stored.items()}
         published = self._published(upstream, files)
         for file in upstream:
             if file.src_uri not in published or self.parsed[file.src_uri].redirect_url:
                 files.remove(file)  # not a page of its own
         index = self._site_index(files, config, published)
-        settings = self.settings = TranslationSettings(
+        settings = TranslationSettings(
             upstream_base_url=self.config.upstream_base_url,
             image_replacements=dict(self.config.image_replacements),
             retired_links=self._retired_links(config),
@@ -122,24 +133,38 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             log.info(f"docfx: docset root docs/{settings.docset_root}/: public URLs are "
                      "relative to it")
         self.reports, self.redirects, self.translated = [], [], {}
+        self.report_index = []
+        # Pass 2: each article rendered, then its tokens dropped (only the HTML is kept,
+        # until MkDocs takes it in on_page_content), its JSON report written (the site
+        # folder was cleaned before on_files) and only its problems kept for the report
+        # page: ~60 decisions an article are not held until the build ends.
         for file in upstream:
-            parsed = self.parsed[file.src_uri]
+            article = stored.pop(file.src_uri)
             if file.src_uri not in published:
                 continue
+            parsed = article.summary
             if parsed.redirect_url:
                 page = index.pages[file.src_uri]
                 self.redirects.append(
                     render_redirect(page, parsed.redirect_url, index, settings, parsed.report)
                 )
             else:
-                translated = render_article(parsed, index, settings)
+                translated = render_article(article.load(), index, settings)
                 file.content_string = translated.markdown  # front matter only
-                self.translated[file.src_uri] = translated
+                self.translated[file.src_uri] = _PageContent(
+                    translated.html, translated.headings, translated.anchor_ids)
             if file.src_uri in self.faqs:
                 yml_path, faq = self.faqs[file.src_uri]
                 report_in_yml(parsed.report, faq, yml_path)
             self._log(parsed.report)
-            self.reports.append(parsed.report)
+            self._write_report(config, parsed.report)
+            self.reports.append(_problems_only(parsed.report))
+            self.parsed[file.src_uri] = _without_report(parsed)
+        self.published = DocsetTranslation(
+            articles={path: index.pages[path] for path in self.parsed if path in published},
+            settings=settings,
+            reports=tuple(self.reports),
+        )
         return files
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -149,7 +174,9 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        translated = self.translated.get(page.file.src_uri) if self.config.enabled else None
+        # popped: the page holds its HTML from here on, and a 3,000-article build should
+        # not keep a second copy of every page until the end
+        translated = self.translated.pop(page.file.src_uri, None) if self.config.enabled else None
         if translated is None:
             return html
         page.toc = get_toc(_toc_tokens(translated.headings))
@@ -167,16 +194,7 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(redirect.html, encoding="utf-8")
         report_root = Path(config.site_dir) / self.config.report_dir
-        for report in self.reports:
-            target = report_root / (report.path + ".json")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
-        summary = {
-            "pages": [
-                {"path": r.path, "counts": r.counts(), "report": r.path + ".json"}
-                for r in self.reports
-            ]
-        }
+        summary = {"pages": self.report_index}
         report_root.mkdir(parents=True, exist_ok=True)
         (report_root / "index.json").write_text(json.dumps(summary, indent=2))
         log.info(f"docfx: translated {len(self.reports)} pages; reports in {report_root}")
@@ -220,6 +238,14 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             faqs[page] = (file.src_uri, faq)
         return faqs
 
+    def _write_report(self, config: MkDocsConfig, report: TranslationReport) -> None:
+        """build-report/<path>.json, and the article's line in build-report/index.json."""
+        target = Path(config.site_dir) / self.config.report_dir / (report.path + ".json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
+        self.report_index.append(
+            {"path": report.path, "counts": report.counts(), "report": report.path + ".json"})
+
     def _is_own_page(self, file: File) -> bool:
         return any(fnmatch.fnmatch(file.src_uri, pattern) for pattern in self.config.own_pages)
 
@@ -261,6 +287,39 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
             log.warning(f"docfx: {decision.located(report.path)}")
         for decision in report.of_level("unresolved"):
             log.info(f"docfx: unresolved: {decision.located(report.path)}")
+
+
+@dataclass(frozen=True)
+class _PageContent:
+    """What on_page_content hands MkDocs for one translated page."""
+
+    html: str
+    headings: list[Heading]
+    anchor_ids: frozenset[str]
+
+
+def _problems_only(report: TranslationReport) -> TranslationReport:
+    """The report as the build report page needs it: what is unresolved or a warning
+    (the whole report is in its JSON file)."""
+    return TranslationReport(report.path, [d for d in report.decisions if d.level != "info"])
+
+
+def _without_report(parsed: ParsedArticle) -> ParsedArticle:
+    """A rendered article as the connector checker reads it (`page_info`), holding none of
+    its decisions."""
+    env: dict[str, Any] = {key: parsed.env[key] for key in ("anchors", "included", "first_line")
+                           if key in parsed.env}
+    return replace(parsed, env=env, report=_problems_only(parsed.report))
+
+
+def docset_translation(config: MkDocsConfig) -> DocsetTranslation | None:
+    """What the ``docfx`` plugin translated in this build (after its ``on_files``): the
+    articles that are pages, the settings, the reports. None when the plugin is not in
+    the configuration or is switched off. Other plugins read this, not the plugin."""
+    plugin = config.plugins.get("docfx")
+    if isinstance(plugin, DocfxPlugin) and plugin.config.enabled:
+        return plugin.published
+    return None
 
 
 @contextmanager
