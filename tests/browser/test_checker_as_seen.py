@@ -266,3 +266,32 @@ def test_the_decision_table_fits_the_content_area(
     assert "exchange-2010-or-later" not in first.inner_text()
     expect(first.locator("a[title='Open in the checker']")).to_have_count(18)
     page.close()
+
+
+def test_article_tables_on_a_phone_say_they_scroll_and_keep_from_and_to_apart(
+    browser: Browser, site_url: str
+) -> None:
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(site_url + ARTICLE_URL)
+    hints = page.locator(".docfx-scroll-hint")
+    expect(hints.first).to_be_visible()
+    assert "scroll it sideways" in hints.first.inner_text()
+    # The exported cell "... From: Your organization's email server          To: Office 365"
+    # keeps its lines: "To:" starts a line of its own.
+    cell = page.locator("article table").first.locator("td", has_text="Connector for incoming")
+    html = cell.first.inner_html()
+    assert "<br>To: Office 365" in html.replace("\n", "")
+    page.close()
+
+
+def test_external_links_in_a_result_are_marked(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}checker/?service=eop&servers=other-smtp&partners=no")
+    verdict_of(page)
+    external = page.locator(".cc-result a.cc-external")
+    assert external.count() > 0
+    for i in range(external.count()):
+        link = external.nth(i)
+        assert (link.get_attribute("href") or "").startswith("https://")
+        assert link.locator(".cc-external-mark").inner_text().strip() == "↗"
+    page.close()

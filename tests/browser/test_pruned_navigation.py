@@ -8,6 +8,7 @@ link, which instant navigation follows; the sidebar then shows the section expan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -37,8 +38,11 @@ def pruned_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace("site_url: http://127.0.0.1:8000/", f"site_url: http://127.0.0.1:{port}/")
-    text = text.replace("  - site-structure\n",
-                        "  - site-structure:\n      prune_navigation_from: 1\n")
+    # Whatever options site-structure already has, prune from the first page.
+    text, found = re.subn(r"^  - site-structure:?\n",
+                          "  - site-structure:\n      prune_navigation_from: 1\n", text,
+                          count=1, flags=re.M)
+    assert found == 1, "mkdocs.yml has no site-structure plugin entry"
     config.write_text(text, encoding="utf-8")
     site = tmp_path_factory.mktemp("pruned-site")
     result = run_mkdocs_build(project, site, "--strict")
