@@ -4,7 +4,8 @@
 //
 //   node scripts/pyodide/bytecompile_zip.mjs IN.zip OUT.zip
 //   node scripts/pyodide/bytecompile_zip.mjs --stdlib OUT.zip [--only-imported-by WHEEL
-//                                            [--plan-extras EXTRAS.zip]]
+//                                            [--plan-extras EXTRAS.zip]
+//                                            [--browser-wheel BROWSER.whl]]
 //
 // Every .py becomes an unchecked hash-based .pyc at the same place (sourceless import);
 // other files are copied. A wheel's RECORD is rewritten to list what the zip now holds.
@@ -18,6 +19,8 @@
 // --plan-extras EXTRAS.zip moves the modules only the connector plan imports (ipaddress,
 // the idna codec ...) out of OUT.zip into EXTRAS.zip: the worker fetches them only when a
 // reader asks for a plan, so the first verdict does not download them.
+// --browser-wheel BROWSER.whl writes the wheel the browser loads: WHEEL with only the engine
+// modules the worker imported (the CLI, the verifier, the decision tables stay out).
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { loadPyodide } from "pyodide";
@@ -27,6 +30,8 @@ const only = args.indexOf("--only-imported-by");
 const usedBy = only >= 0 ? args.splice(only, 2)[1] : null;
 const extrasAt = args.indexOf("--plan-extras");
 const extrasOut = extrasAt >= 0 ? args.splice(extrasAt, 2)[1] : null;
+const pruneAt = args.indexOf("--browser-wheel");
+const browserWheel = pruneAt >= 0 ? args.splice(pruneAt, 2)[1] : null;
 const [input, output] = args;
 if (!output || (usedBy && input !== "--stdlib")) {
   console.error("usage: node bytecompile_zip.mjs (IN.zip | --stdlib [--only-imported-by WHEEL]) OUT.zip");
@@ -41,7 +46,8 @@ pyodide.globals.set("KEEP", undefined);
 let planOnly = null;
 if (usedBy) {
   await pyodide.loadPackage(pathToFileURL(usedBy).href, { messageCallback: () => {} });
-  const [boot, all] = pyodide.runPython(EXERCISE_ENGINE()).toJs();
+  const [boot, all, engineFiles] = pyodide.runPython(EXERCISE_ENGINE()).toJs();
+  pyodide.globals.set("ENGINE_FILES", engineFiles);
   const bootSet = new Set(boot);
   planOnly = all.filter((name) => !bootSet.has(name));
   pyodide.globals.set("KEEP", extrasOut ? boot : all);
@@ -50,7 +56,25 @@ const compiled = compileInto("/tmp/out.zip");
 const bytes = pyodide.FS.readFile("/tmp/out.zip");
 writeFileSync(output, bytes);
 console.log(`byte-compiled ${compiled} modules for Python ${major}.${minor}: ${output} (${bytes.length} bytes)`);
+if (browserWheel) {
+  // The wheel the browser loads: only the engine modules the worker imported (deciding and
+  // making plans), the model and the wheel's metadata; the CLI, the verifier and the
+  // decision tables stay in the pip-installable wheel.
+  pyodide.FS.writeFile("/tmp/full.whl", readFileSync(usedBy));
+  pyodide.globals.set("SOURCE", "/tmp/full.whl");
+  const names = pyodide.runPython(`
+import zipfile
+kept = set(ENGINE_FILES) | {"engine/model.json"}
+[n for n in zipfile.ZipFile(SOURCE).namelist() if n in kept or ".dist-info/" in n]
+`).toJs();
+  pyodide.globals.set("KEEP", names);
+  const modules = compileInto("/tmp/browser.whl");
+  const wheelBytes = pyodide.FS.readFile("/tmp/browser.whl");
+  writeFileSync(browserWheel, wheelBytes);
+  console.log(`browser wheel: ${names.filter((n) => n.startsWith("engine/")).length} files: ${browserWheel} (${wheelBytes.length} bytes)`);
+}
 if (extrasOut) {
+  pyodide.globals.set("SOURCE", source);
   pyodide.globals.set("KEEP", planOnly);
   const extras = compileInto("/tmp/extras.zip");
   const extraBytes = pyodide.FS.readFile("/tmp/extras.zip");
@@ -71,8 +95,11 @@ def record_row(name, data):
 keep = None if KEEP is None else set(KEEP)
 
 def OPTIMIZE(name):
-    # The trimmed stdlib drops docstrings and asserts (-OO): ~20 % fewer bytes. Pyodide's
-    # own packages keep theirs: they copy docstrings onto the JavaScript API.
+    # The trimmed stdlib and the engine drop docstrings and asserts (-OO): ~20 % fewer
+    # bytes (the engine has no assert and reads no docstring). Pyodide's own packages keep
+    # theirs: they copy docstrings onto the JavaScript API.
+    if name.startswith("engine/"):
+        return 2
     if keep is None or name.startswith(("_pyodide/", "pyodide/")):
         return 0
     return 2
@@ -157,6 +184,11 @@ plan_values = [{"domains": "contoso.com, b\u00fccher.example", "server_cert": "*
 for answers in reachable_answer_sets(load_packaged_model()):
     for values in plan_values:
         answer(json.dumps(answers), json.dumps(values))
-[boot, loaded_stdlib()]
+engine_files = sorted(
+    "engine/" + module.__spec__.origin.rsplit("/engine/", 1)[1]
+    for module in list(sys.modules.values())
+    if (getattr(getattr(module, "__spec__", None), "origin", None) or "").count("/engine/")
+)
+[boot, loaded_stdlib(), engine_files]
 `;
 }
