@@ -163,38 +163,35 @@ def _unknown_in_diagram(model: Model) -> Iterator[Finding]:
         yield from _unknown_ids(f"{path.where}", ends, model.nodes, "diagram node")
     for node in model.nodes.values():
         for question_id, by_value in node.sub_by:
-            question = model.questions.get(question_id)
-            if question is None:
-                yield Finding(
-                    "unknown-reference",
-                    f"{node.where}.sub_by: unknown question {question_id!r}; "
-                    f"known questions: {', '.join(model.questions)}",
-                )
-                continue
             values = tuple(value for value, _ in by_value)
-            yield from _unknown_ids(
-                f"{node.where}.sub_by.{question_id}", values, question.values, "option"
-            )
+            yield from _unknown_answers(model, f"{node.where}.sub_by", question_id, values)
 
 
 def _unknown_in_conditions(model: Model) -> Iterator[Finding]:
     for where, condition in _conditions(model):
         for question_id, values in condition.clauses:
-            question = model.questions.get(question_id)
-            if question is None:
-                yield Finding(
-                    "unknown-reference",
-                    f"{where}: unknown question {question_id!r}; "
-                    f"known questions: {', '.join(model.questions)}",
-                )
-                continue
-            for value in values:
-                if value not in question.values:
-                    yield Finding(
-                        "unknown-reference",
-                        f"{where}.{question_id}: {value!r} is not an option of {question_id!r}; "
-                        f"options: {', '.join(question.values)}",
-                    )
+            yield from _unknown_answers(model, where, question_id, values)
+
+
+def _unknown_answers(
+    model: Model, where: str, question_id: str, values: Collection[str]
+) -> Iterator[Finding]:
+    """A question id and answers named at `where` (a condition, a node's sub_by)."""
+    question = model.questions.get(question_id)
+    if question is None:
+        yield Finding(
+            "unknown-reference",
+            f"{where}: unknown question {question_id!r}; "
+            f"known questions: {', '.join(model.questions)}",
+        )
+        return
+    for value in values:
+        if value not in question.values:
+            yield Finding(
+                "unknown-reference",
+                f"{where}.{question_id}: {value!r} is not an option of {question_id!r}; "
+                f"options: {', '.join(question.values)}",
+            )
 
 
 def _unknown_question_order(model: Model) -> Iterator[Finding]:

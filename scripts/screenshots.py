@@ -18,18 +18,16 @@ reader's system preference chooses them. Any request beyond loopback is refused.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
 
 from playwright.sync_api import Page, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
+
+from site_hosting.local_http import serve_directory  # noqa: E402
+
 CHROMIUM = Path("/usr/bin/chromium")
 # As tests/browser/conftest.py: the background-networking flags stop calls to Google.
 CHROMIUM_ARGS = [
@@ -56,28 +54,6 @@ SIZES = [(1366, 900), (390, 844)]
 PALETTES = {"default": "light", "slate": "dark"}  # Material scheme -> system preference
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    # The checker's runtime needs these types (Python 3.11 does not know them).
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def _settle(page: Page) -> None:
@@ -94,7 +70,7 @@ def _settle(page: Page) -> None:
 def take_screenshots(site: Path, out: Path, full_page: bool) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with serve(site) as origin, sync_playwright() as playwright:
+    with serve_directory(site) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
         def local_only(route: Route) -> None:
