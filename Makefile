@@ -9,11 +9,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MODEL_JSON := engine/model.json
+PLAN_JSON := engine/plan.json
 CHECKER_DIR := build/checker
 WHEEL_NAME := connector_engine-0.1.0-py3-none-any.whl
 WHEEL := $(CHECKER_DIR)/$(WHEEL_NAME)
 STDLIB_ZIP := $(CHECKER_DIR)/python_stdlib.pyc.zip
-# The stdlib modules only the connector plan imports, fetched when a reader asks for a plan.
+# What only the connector plan imports (stdlib modules, the engine's plan modules and its
+# recipes), fetched when a reader asks for a plan.
 STDLIB_PLAN_ZIP := $(CHECKER_DIR)/python_stdlib_plan.pyc.zip
 SNAPSHOT := $(CHECKER_DIR)/engine.snapshot
 export NO_MKDOCS_2_WARNING := 1
@@ -46,9 +48,9 @@ system-deps:
 	    chromium nginx-light libnginx-mod-http-brotli-static >/dev/null; \
 	fi
 
-# The decision model: data/*.yaml -> engine/model.json, verified exhaustively (fails the
-# build with a counterexample).
-$(MODEL_JSON): $(wildcard data/*.yaml) $(wildcard engine/*.py) scripts/compile_model.py | $(STAMP)
+# The decision model: data/*.yaml -> engine/model.json and the plan's recipes
+# engine/plan.json, verified exhaustively (fails the build with a counterexample).
+$(MODEL_JSON) $(PLAN_JSON) &: $(wildcard data/*.yaml) $(wildcard engine/*.py) scripts/compile_model.py | $(STAMP)
 	$(BIN)/python scripts/compile_model.py
 
 # The engine as its own distribution (packaging/engine/pyproject.toml), built by setuptools
@@ -57,7 +59,7 @@ $(MODEL_JSON): $(wildcard data/*.yaml) $(wildcard engine/*.py) scripts/compile_m
 # Pyodide's stdlib byte-compiled by Pyodide itself (bytecode for the Python that runs it:
 # faster start-up in the browser).
 ENGINE_DIST := build/engine-dist
-$(ENGINE_DIST)/$(WHEEL_NAME): $(MODEL_JSON) $(wildcard engine/*.py) packaging/engine/pyproject.toml LICENSE scripts/build_engine_wheel.py | $(STAMP)
+$(ENGINE_DIST)/$(WHEEL_NAME): $(MODEL_JSON) $(PLAN_JSON) $(wildcard engine/*.py) packaging/engine/pyproject.toml LICENSE scripts/build_engine_wheel.py | $(STAMP)
 	$(BIN)/python scripts/build_engine_wheel.py $(ENGINE_DIST)
 
 FULL_WHEEL := build/wheel-compiled/$(WHEEL_NAME)
@@ -65,10 +67,10 @@ $(FULL_WHEEL): $(ENGINE_DIST)/$(WHEEL_NAME) $(NODE_STAMP) scripts/pyodide/byteco
 	mkdir -p $(dir $(FULL_WHEEL))
 	node scripts/pyodide/bytecompile_zip.mjs $(ENGINE_DIST)/$(WHEEL_NAME) $(FULL_WHEEL)
 
-# Only the stdlib modules that start-up, the wheel's installation and the engine import
-# (found by running them in Pyodide): 0.85 MB brotli on the wire instead of 4.5 MB; the
-# modules only the plan imports in an archive of their own; and the browser's wheel with
-# only the engine modules the worker imports.
+# Only the stdlib modules that start-up, the wheel's unpacking and the engine import
+# (found by running them in Pyodide): 0.85 MB brotli on the wire instead of 4.5 MB; what
+# only the plan imports (stdlib and engine modules, the recipes) in an archive of its own;
+# and the browser's wheel with only the engine modules the worker imports to decide.
 $(STDLIB_ZIP): $(FULL_WHEEL) $(NODE_STAMP) scripts/pyodide/bytecompile_zip.mjs
 	mkdir -p $(CHECKER_DIR)
 	node scripts/pyodide/bytecompile_zip.mjs --stdlib $(STDLIB_ZIP) --only-imported-by $(FULL_WHEEL) \
@@ -111,7 +113,7 @@ bench: dist system-deps
 
 # Mutation testing (mutmut) of engine/ in a copy under build/mutation/: survivors in
 # build/mutation/survivors.txt, the score printed. Hours on two cores: not part of `make test`.
-mutation: setup $(MODEL_JSON)
+mutation: setup $(MODEL_JSON) $(PLAN_JSON)
 	$(BIN)/python scripts/mutation.py $(PACKAGES)
 
 # A synthetic docset (scripts/make_corpus.py) of 500 and 3,000 articles, built with our
@@ -120,4 +122,4 @@ bench-docset: setup
 	$(BIN)/python scripts/bench_docset.py --sizes 500 3000
 
 clean:
-	rm -rf site build dist $(MODEL_JSON)
+	rm -rf site build dist $(MODEL_JSON) $(PLAN_JSON)

@@ -25,8 +25,9 @@ def checker_spec(
     pyodide_dir: str,
     stdlib: str,
     stdlib_plan: str,
-    lock: str,
-    package: str,
+    wheel: str,
+    wheel_integrity: str,
+    lock_info: dict[str, Any],
     snapshot: str,
     boot_timeout_seconds: float,
     fallback_links: list[dict[str, str]],
@@ -43,8 +44,9 @@ def checker_spec(
         "pyodide": pyodide_dir,
         "stdlib": stdlib,
         "stdlib_plan": stdlib_plan,  # fetched by the worker with the first plan
-        "lock": lock,
-        "package": package,
+        "wheel": wheel,
+        "wheel_integrity": wheel_integrity,  # checked by fetch() (Subresource Integrity)
+        "lock_info": lock_info,  # Pyodide's lock `info`; the engine is no Pyodide package
         "snapshot": snapshot,  # "" unless memory_snapshot is on
         "bootTimeoutSeconds": boot_timeout_seconds,
         "fallback_links": fallback_links,

@@ -38,7 +38,7 @@ from translator import page_url
 from translator.mkdocs_plugin import docset_translation
 from translator.site_index import relative_url
 
-from .engine_lock import ENGINE_PACKAGE, engine_lock
+from .boot_settings import lock_info, subresource_integrity
 from .form_spec import checker_spec
 from .widget import insert_widget, widget_html
 
@@ -46,13 +46,13 @@ __all__ = ["CheckerPlugin", "CheckerPluginConfig"]
 
 log = logging.getLogger("mkdocs.plugins.connector_checker")
 
-# The files of the npm package `pyodide` needed at run time. The stdlib zip is ours, and so
-# is the lock file: it lists only the engine's wheel (engine_lock.py).
+# The files of the npm package `pyodide` needed at run time. The stdlib zip is ours; the
+# lock file is replaced by its `info`, handed to the worker (boot_settings.py).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB_NAME = "python_stdlib.pyc.zip"
-STDLIB_PLAN_NAME = "python_stdlib_plan.pyc.zip"  # what only the plan imports
+# What only the plan imports: stdlib modules, the engine's plan modules, its recipes.
+STDLIB_PLAN_NAME = "python_stdlib_plan.pyc.zip"
 SNAPSHOT_NAME = "engine.snapshot"
-LOCK_NAME = "engine-lock.json"
 
 
 class CheckerPluginConfig(base.Config):
@@ -82,6 +82,8 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             raise PluginError(f"connector checker: {error}") from error
         root = Path(config.docs_dir).parent  # option paths are relative to the project
         self.pyodide_version = self._pyodide_version(root)
+        pyodide_lock = root / self.config.pyodide_package / "pyodide-lock.json"
+        self.lock_info = lock_info(json.loads(pyodide_lock.read_text(encoding="utf-8")))
         self.wheel = self._built_file(root, "*.whl")
         self.stdlib = self._built_file(root, STDLIB_NAME)
         # Named by its content: the stdlib is trimmed to what the engine imports, so it
@@ -95,9 +97,9 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             "stdlib": pyodide_dir + stdlib_name,
             "stdlib_plan": pyodide_dir + _content_named(self.stdlib_plan),
             "wheel": f"assets/checker/{self.wheel.name}",
-            "lock": f"assets/checker/{LOCK_NAME}",
+            "wheel_integrity": subresource_integrity(self.wheel),
+            "lock_info": json.dumps(self.lock_info, separators=(",", ":")),
             "snapshot": "",
-            "package": ENGINE_PACKAGE,
             "decision_table": page_url(self.config.decision_table_page),
         }
         if self.config.memory_snapshot:
@@ -155,8 +157,6 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
         _copy(self.wheel, site / self.runtime_urls["wheel"])
         if self.runtime_urls["snapshot"]:
             _copy(self.snapshot, site / self.runtime_urls["snapshot"])
-        lock = engine_lock(json.loads((package / "pyodide-lock.json").read_text()), self.wheel)
-        (site / self.runtime_urls["lock"]).write_text(json.dumps(lock, indent=1))
         article_url = page_url(self.config.article)
         spec = checker_spec(
             self.model,
@@ -164,8 +164,9 @@ class CheckerPlugin(BasePlugin[CheckerPluginConfig]):
             pyodide_dir=f"../pyodide/{self.pyodide_version}/",
             stdlib="../" + self.runtime_urls["stdlib"].removeprefix("assets/"),
             stdlib_plan="../" + self.runtime_urls["stdlib_plan"].removeprefix("assets/"),
-            lock=LOCK_NAME,
-            package=ENGINE_PACKAGE,
+            wheel=self.wheel.name,
+            wheel_integrity=self.runtime_urls["wheel_integrity"],
+            lock_info=self.lock_info,
             snapshot=("../" + self.runtime_urls["snapshot"].removeprefix("assets/")
                       if self.runtime_urls["snapshot"] else ""),
             boot_timeout_seconds=float(self.config.boot_timeout_seconds),

@@ -1,7 +1,7 @@
 """From a result to the admin's plan: prerequisites, wizard steps and PowerShell per connector,
 validation, and which values are missing (contract: "The connector plan").
 
-The recipes are data (`data/plan.yaml`, compiled into model.json under "plan", checked by
+The recipes are data (`data/plan.yaml`, compiled into `engine/plan.json`, checked by
 `engine.plan_verify`). Values are parsed by `engine.plan_values` before anything is
 written; commands are rendered by `engine.powershell` (single-quoted literals only). A
 command that needs a value not given is not written; `missing_values` says which and why.
@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, TypedDict
 
+from engine.packaged import read_beside
 from engine.plan_values import PlanValueError, parse_values
 from engine.powershell import Argument, command
 from engine.result import Result
@@ -23,6 +23,7 @@ from engine.result import Result
 __all__ = ["Plan", "PlanModel", "PlanValueError", "load_packaged_plan", "load_plan", "make_plan"]
 
 CONNECT = "Connect-ExchangeOnline"
+PLAN_RESOURCE = "plan.json"
 
 
 class PlanStep(TypedDict):
@@ -72,8 +73,9 @@ def load_plan(raw: Mapping[str, Any]) -> PlanModel:
 
 
 def load_packaged_plan() -> PlanModel:
-    text = resources.files("engine").joinpath("model.json").read_text(encoding="utf-8")
-    return load_plan(json.loads(text)["plan"])
+    """The recipes compiled into `plan.json`, beside this module (in the browser: in the
+    archive fetched with the first plan)."""
+    return load_plan(json.loads(read_beside(__name__, PLAN_RESOURCE)))
 
 
 def make_plan(plan_model: PlanModel, result: Result, given: Mapping[str, object]) -> Plan:

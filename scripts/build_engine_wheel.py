@@ -36,11 +36,12 @@ DEFAULT_SOURCE_DATE_EPOCH = "1577836800"  # 2020-01-01T00:00:00Z
 
 
 def engine_files() -> list[Path]:
-    """Every engine/*.py and the compiled model; exits naming the model if it is missing."""
-    model = ENGINE / "model.json"
-    if not model.is_file():
-        sys.exit(f"error: {model} is missing: run `make build` (it compiles data/ first)")
-    return [*sorted(ENGINE.glob("*.py")), model]
+    """Every engine/*.py and the compiled model and plan recipes; exits naming a missing one."""
+    compiled = [ENGINE / "model.json", ENGINE / "plan.json"]
+    for path in compiled:
+        if not path.is_file():
+            sys.exit(f"error: {path} is missing: run `make build` (it compiles data/ first)")
+    return [*sorted(ENGINE.glob("*.py")), *compiled]
 
 
 def stage_project(stage: Path) -> None:

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Compile the decision model: data/*.yaml -> engine/model.json.
+"""Compile the decision model: data/*.yaml -> engine/model.json and engine/plan.json.
 
 Reads the YAML strictly (an unquoted yes/no/on/off fails, naming the YAML path, instead
 of silently becoming a boolean), loads it with `engine.load_model`, runs
 `engine.verify_model` — with the anchors of the article source when it is there — and
-writes the JSON the engine ships with. Exit 1, printing every problem, if any check fails.
+writes the JSON the engine ships with: the decision model (questions, tables, outcomes) in
+the output file, and the plan's recipes (data/plan.yaml, checked by `engine.plan_verify`)
+in `plan.json` beside it, a file of their own because only a plan reads them (the
+checker's browser fetches them with the first plan, not at start-up). Exit 1, printing
+every problem, if any check fails.
 
     python scripts/compile_model.py [--data-dir data] [--output engine/model.json]
                                     [--article docs/.../use-connectors-to-configure-mail-flow.md]
@@ -27,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
 from engine import ModelError, load_model, referenced_anchors, verify_model  # noqa: E402
+from engine.plan import PLAN_RESOURCE  # noqa: E402
 from engine.plan_verify import verify_plan  # noqa: E402
 
 MODEL_FILES = ("questions", "tables", "outcomes", "plan")
@@ -125,7 +130,12 @@ def compile_model(data_dir: Path, output: Path, article: Path | None) -> list[st
     plan_problems = verify_plan(raw["plan"], model.connectors) if "plan" in raw else []
     if plan_problems:
         return plan_problems
-    write_json_atomically(raw, output)
+    write_json_atomically({stem: raw[stem] for stem in raw if stem != "plan"}, output)
+    plan_output = output.with_name(PLAN_RESOURCE)
+    if "plan" in raw:
+        write_json_atomically(raw["plan"], plan_output)
+    else:
+        plan_output.unlink(missing_ok=True)  # no recipes: no plan from an earlier compile
     anchors = ", ".join(referenced_anchors(model))
     checked = f"checked against {article}" if known is not None else "not checked (no article)"
     print(

@@ -19,7 +19,8 @@ from site_hosting.local_nginx import free_loopback_port, nginx_binary, serve_arc
 ROOT = Path(__file__).resolve().parent.parent
 # Made by `make` (ignored by git) and read by the tests, which must never rewrite them.
 # (build/mutation/ is scripts/mutation.py's, which may run beside the tests.)
-BUILD_OUTPUTS = ("engine/model.json", "build/checker", "build/wheel-source", "site", "dist")
+BUILD_OUTPUTS = ("engine/model.json", "engine/plan.json", "build/checker", "build/wheel-source",
+                 "site", "dist")
 SEED_ARTICLE = (
     "mail-flow-best-practices/use-connectors-to-configure-mail-flow/"
     "use-connectors-to-configure-mail-flow.md"

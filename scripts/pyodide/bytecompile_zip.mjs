@@ -16,14 +16,22 @@
 // removal by runtime detection"), without docstrings: 0.85 MB brotli on the wire instead of
 // 4.5 MB.
 //
-// --plan-extras EXTRAS.zip moves the modules only the connector plan imports (ipaddress,
-// the idna codec ...) out of OUT.zip into EXTRAS.zip: the worker fetches them only when a
-// reader asks for a plan, so the first verdict does not download them.
+// The wheel is unpacked onto sys.path as the checker's worker does it (engine-worker.js),
+// not installed with loadPackage, whose installation imports importlib.metadata, tarfile
+// and email (~60 KB brotli the browser would download for nothing).
+//
+// --plan-extras EXTRAS.zip moves what only the connector plan imports out of OUT.zip and
+// the browser's wheel into EXTRAS.zip: stdlib modules (ipaddress, the idna codec ...), the
+// engine's plan modules and its recipes (engine/plan.json). The worker fetches it only when
+// a reader asks for a plan, so the first verdict does not download it.
 // --browser-wheel BROWSER.whl writes the wheel the browser loads: WHEEL with only the engine
-// modules the worker imported (the CLI, the verifier, the decision tables stay out).
+// modules the worker imports to decide, and the model (the CLI, the verifier, the decision
+// tables stay out; JSON without indentation).
 import { readFileSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import { loadPyodide } from "pyodide";
+
+// Where the worker unpacks the engine's wheel (engine-worker.js: ENGINE_DIR).
+const ENGINE_DIR = "/lib/connector-engine";
 
 const args = process.argv.slice(2);
 const only = args.indexOf("--only-imported-by");
@@ -44,13 +52,19 @@ if (input !== "--stdlib") pyodide.FS.writeFile(source, readFileSync(input));
 pyodide.globals.set("SOURCE", source);
 pyodide.globals.set("KEEP", undefined);
 let planOnly = null;
+let engineBoot = null;
+let enginePlanOnly = null;
 if (usedBy) {
-  await pyodide.loadPackage(pathToFileURL(usedBy).href, { messageCallback: () => {} });
-  const [boot, all, engineFiles] = pyodide.runPython(EXERCISE_ENGINE()).toJs();
-  pyodide.globals.set("ENGINE_FILES", engineFiles);
+  // As the worker does: the wheel's files unpacked into a folder appended to sys.path.
+  pyodide.unpackArchive(new Uint8Array(readFileSync(usedBy)), "zip", { extractDir: ENGINE_DIR });
+  pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(ENGINE_DIR)})`);
+  const [boot, all, engineAtBoot, engineAll] = pyodide.runPython(EXERCISE_ENGINE()).toJs();
   const bootSet = new Set(boot);
   planOnly = all.filter((name) => !bootSet.has(name));
   pyodide.globals.set("KEEP", extrasOut ? boot : all);
+  const engineBootSet = new Set(engineAtBoot);
+  engineBoot = extrasOut ? engineAtBoot : engineAll;
+  enginePlanOnly = engineAll.filter((name) => !engineBootSet.has(name));
 }
 const compiled = compileInto("/tmp/out.zip");
 const bytes = pyodide.FS.readFile("/tmp/out.zip");
@@ -62,6 +76,7 @@ if (browserWheel) {
   // decision tables stay in the pip-installable wheel.
   pyodide.FS.writeFile("/tmp/full.whl", readFileSync(usedBy));
   pyodide.globals.set("SOURCE", "/tmp/full.whl");
+  pyodide.globals.set("ENGINE_FILES", engineBoot);
   const names = pyodide.runPython(`
 import zipfile
 kept = set(ENGINE_FILES) | {"engine/model.json"}
@@ -74,18 +89,20 @@ kept = set(ENGINE_FILES) | {"engine/model.json"}
   console.log(`browser wheel: ${names.filter((n) => n.startsWith("engine/")).length} files: ${browserWheel} (${wheelBytes.length} bytes)`);
 }
 if (extrasOut) {
-  pyodide.globals.set("SOURCE", source);
-  pyodide.globals.set("KEEP", planOnly);
+  pyodide.FS.writeFile("/tmp/full.whl", readFileSync(usedBy));
+  pyodide.globals.set("SOURCE", [source, "/tmp/full.whl"]);
+  const extraNames = [...planOnly, ...enginePlanOnly, "engine/plan.json"];
+  pyodide.globals.set("KEEP", extraNames);
   const extras = compileInto("/tmp/extras.zip");
   const extraBytes = pyodide.FS.readFile("/tmp/extras.zip");
   writeFileSync(extrasOut, extraBytes);
-  console.log(`plan extras: ${extras} modules (${planOnly.join(", ")}): ${extrasOut} (${extraBytes.length} bytes)`);
+  console.log(`plan extras: ${extras} stdlib modules, then ${extraNames.slice(planOnly.length).join(", ")} (${planOnly.join(", ")}): ${extrasOut} (${extraBytes.length} bytes)`);
 }
 
 function compileInto(path) {
   pyodide.globals.set("OUT_PATH", path);
   return pyodide.runPython(`
-import base64, csv, hashlib, importlib.util, io, zipfile
+import base64, csv, hashlib, importlib.util, io, json, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
 def record_row(name, data):
@@ -107,7 +124,8 @@ def OPTIMIZE(name):
 # once (~25 % smaller on the wire), and imports skip inflating.
 method = zipfile.ZIP_STORED
 entries, compiled, record_name = [], 0, None
-with zipfile.ZipFile(SOURCE) as zin:
+for source in [SOURCE] if isinstance(SOURCE, str) else SOURCE:
+  with zipfile.ZipFile(source) as zin:
     for info in zin.infolist():
         if keep is not None and info.filename not in keep:
             continue
@@ -120,6 +138,10 @@ with zipfile.ZipFile(SOURCE) as zin:
             data = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
             entries.append((zipfile.ZipInfo(info.filename + "c", info.date_time), data))
             compiled += 1
+        elif keep is not None and info.filename.startswith("engine/") and info.filename.endswith(".json"):
+            # Machines read these in the browser: no indentation.
+            data = json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":")).encode()
+            entries.append((info, data))
         else:
             entries.append((info, data))
 if record_name:
@@ -140,12 +162,24 @@ compiled
 // Python that imports what the checker's worker imports, runs the engine on every
 // reachable set of answers and on refused ones (their error path imports too), makes the
 // plan with good and refused values, and
-// returns the stdlib zip entries of every module now loaded, package __init__ files included.
+// returns the stdlib zip entries of every module loaded, package __init__ files included,
+// and the engine's files, each when deciding and when planning too.
 function EXERCISE_ENGINE() {
   return `
 import json, sys, traceback
-from engine import load_packaged_model, reachable_answer_sets
 from engine.json_api import answer  # what the worker calls
+
+def loaded_engine():
+    return {
+        "engine/" + origin.rsplit("/engine/", 1)[1]
+        for module in list(sys.modules.values())
+        if "/engine/" in (origin := getattr(getattr(module, "__spec__", None), "origin", None) or "")
+    }
+
+# What enumerating the answers imports is this exercise's, not the worker's.
+worker_only = loaded_engine()
+from engine import load_packaged_model, reachable_answer_sets
+exercise_only = loaded_engine() - worker_only
 
 refused = [{}, {"service": "eop", "servers": "none", "partners": "no"},
            {"no-such-question": "x"}]
@@ -174,6 +208,7 @@ def loaded_stdlib():
     return sorted(kept)
 
 boot = loaded_stdlib()
+engine_boot = sorted(loaded_engine() - exercise_only)
 # The plan, with good, international and refused values (ipaddress, the idna codec ...).
 plan_values = [{"domains": "contoso.com, b\u00fccher.example", "server_cert": "*.contoso.com",
                 "server_ips": "203.0.113.0/28", "smart_hosts": "mail.contoso.com",
@@ -184,11 +219,6 @@ plan_values = [{"domains": "contoso.com, b\u00fccher.example", "server_cert": "*
 for answers in reachable_answer_sets(load_packaged_model()):
     for values in plan_values:
         answer(json.dumps(answers), json.dumps(values))
-engine_files = sorted(
-    "engine/" + module.__spec__.origin.rsplit("/engine/", 1)[1]
-    for module in list(sys.modules.values())
-    if (getattr(getattr(module, "__spec__", None), "origin", None) or "").count("/engine/")
-)
-[boot, loaded_stdlib(), engine_files]
+[boot, loaded_stdlib(), engine_boot, sorted(loaded_engine() - exercise_only)]
 `;
 }

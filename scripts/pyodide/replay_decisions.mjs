@@ -4,14 +4,17 @@
 //   node scripts/pyodide/replay_decisions.mjs WHEEL STDLIB_ZIP CASES.json
 //   node scripts/pyodide/replay_decisions.mjs --snapshot FILE STDLIB_ZIP CASES.json
 //
-// With a wheel: Pyodide starts and installs it. With --snapshot: Pyodide restores the
+// With a wheel: Pyodide starts and the wheel is unpacked onto sys.path, as the checker's
+// worker does it (engine-worker.js; installing it as a package would need stdlib modules
+// the trimmed stdlib leaves out). With --snapshot: Pyodide restores the
 // memory snapshot made by make_snapshot.mjs (the checker's opt-in fast start) instead.
 // CASES.json is a list of answer dicts. Prints, as JSON, one entry per case: the engine's
 // result, or {"error": message} for answers the engine refuses. The Python test compares
 // this with CPython's results for the same cases.
 import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import { loadPyodide } from "pyodide";
+
+const ENGINE_DIR = "/lib/connector-engine"; // as in engine-worker.js
 
 const args = process.argv.slice(2);
 const snapshot = args[0] === "--snapshot" ? args.splice(0, 2)[1] : null;
@@ -26,7 +29,8 @@ if (snapshot) {
   pyodide = await loadPyodide({ stdLibURL, _loadSnapshot: readFileSync(snapshot) });
 } else {
   pyodide = await loadPyodide({ stdLibURL });
-  await pyodide.loadPackage(pathToFileURL(wheel).href, { messageCallback: () => {} });
+  pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "zip", { extractDir: ENGINE_DIR });
+  pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(ENGINE_DIR)})`);
 }
 pyodide.globals.set("cases_json", readFileSync(casesFile, "utf8"));
 const output = pyodide.runPython(`

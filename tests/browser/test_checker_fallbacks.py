@@ -1,6 +1,7 @@
 """The checker where it cannot run: a server that sends Pyodide's .wasm with the wrong type,
-a browser without WebAssembly. The reader gets the reason and the links to the same answers
-(the article's two tables, the full decision table) instead of a form that never answers."""
+a browser without WebAssembly, an engine wheel that is not the one the page was built with.
+The reader gets the reason and the links to the same answers (the article's two tables,
+the full decision table) instead of a form that never answers."""
 
 from __future__ import annotations
 
@@ -72,3 +73,25 @@ def test_a_browser_without_webassembly_gets_the_fallback_at_once(
     assert not [url for url in traffic.requests if "engine-worker" in url or "pyodide" in url]
     assert traffic.outside() == []
     assert traffic.errors == []
+
+
+def test_an_engine_wheel_that_is_not_the_built_one_is_not_run(
+    site_url: str, watched: tuple[BrowserContext, Traffic]
+) -> None:
+    """The page carries the wheel's SHA-256 (Subresource Integrity): a changed wheel (a
+    stale cache, a tampering proxy) is refused by fetch() and never unpacked or run."""
+    context, traffic = watched
+    changed = []
+
+    def one_byte_changed(route: Route) -> None:
+        body = bytearray(route.fetch().body())
+        body[-1] ^= 0xFF  # the end of the zip's directory record: still a valid download
+        changed.append(route.request.url)
+        route.fulfill(body=bytes(body), content_type="application/octet-stream")
+
+    context.route("**/connector_engine-*.whl", one_byte_changed)
+    page = context.new_page()
+    page.goto(f"{site_url}checker/?{urlencode(SHARED_ANSWERS[0])}")
+    fallback_shown(page, site_url, "or it is not the file this page was built with")
+    assert len(changed) == 1
+    assert traffic.outside() == []

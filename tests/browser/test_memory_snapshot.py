@@ -104,3 +104,19 @@ def test_a_snapshot_that_cannot_be_restored_falls_back_to_a_normal_start(
     # a missing one also surfaces as the worker's uncaught "404 for <snapshot URL>"
     assert [e.split(" for ")[0] for e in others] == ([] if kind == "garbage" else ["404"])
     page.context.close()
+
+
+def test_a_plan_after_a_snapshot_start(browser: Browser, snapshot_site_url: str) -> None:
+    """The snapshot holds the engine without its plan: the plan's modules and recipes come
+    in their own archive, unpacked beside a package imported from the snapshot."""
+    page, traffic = watched_page(browser, snapshot_site_url)
+    page.goto(f"{snapshot_site_url}checker/?service=exchange-online&servers=other-smtp"
+              "&partners=no#domains=contoso.com&server_ips=203.0.113.10"
+              "&smart_hosts=mail.contoso.com")
+    assert verdict_of(page) == "required"
+    expect(page.locator(".cc-plan-script")).to_contain_text("-SenderIPAddresses '203.0.113.10'")
+    assert "snapshot" in page.evaluate("window.__connectorChecker.bootStages")
+    assert len([url for url in traffic.requests if "python_stdlib_plan" in url]) == 1
+    assert traffic.outside() == []
+    assert traffic.errors == []
+    page.context.close()

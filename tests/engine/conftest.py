@@ -25,8 +25,9 @@ COMPILER = ROOT / "scripts" / "compile_model.py"
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Compile data/*.yaml into a temporary file and check that engine/model.json (made by
-    `make`, read by the CLI tests) is that file: the tests never write into the work tree."""
+    """Compile data/*.yaml into a temporary folder and check that engine/model.json and
+    engine/plan.json (made by `make`, read by the CLI tests) are those files: the tests
+    never write into the work tree."""
     fresh = tmp_path_factory.mktemp("model") / "model.json"
     run = subprocess.run(
         [sys.executable, str(COMPILER), "--output", str(fresh)],
@@ -35,9 +36,11 @@ def compiled_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if run.returncode != 0:
         pytest.fail(f"compile_model.py failed:\n{run.stderr}")
     packaged = ROOT / "engine" / "model.json"
-    if not packaged.is_file() or packaged.read_bytes() != fresh.read_bytes():
-        pytest.fail("engine/model.json is missing or not what data/*.yaml compiles to: run "
-                    "`make test` (or python scripts/compile_model.py)")
+    for name in ("model.json", "plan.json"):
+        built = ROOT / "engine" / name
+        if not built.is_file() or built.read_bytes() != fresh.with_name(name).read_bytes():
+            pytest.fail(f"engine/{name} is missing or not what data/*.yaml compiles to: run "
+                        "`make test` (or python scripts/compile_model.py)")
     return packaged
 
 

@@ -304,7 +304,8 @@ def test_the_compiler_writes_a_model_the_engine_loads(
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""
     written = json.loads((tmp_path / "model.json").read_text("utf-8"))
-    assert written == raw_model
+    assert written == {stem: raw_model[stem] for stem in raw_model if stem != "plan"}
+    assert json.loads((tmp_path / "plan.json").read_text("utf-8")) == raw_model["plan"]
     assert verify_model(load_model(written)) == []
 
 

@@ -46,8 +46,9 @@ def build_wheel(out_dir: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (ROOT / "engine" / "model.json").is_file():
-        pytest.fail("engine/model.json is missing: run `make checker-assets` (or make build)")
+    for name in ("model.json", "plan.json"):
+        if not (ROOT / "engine" / name).is_file():
+            pytest.fail(f"engine/{name} is missing: run `make checker-assets` (or make build)")
     return build_wheel(tmp_path_factory.mktemp("engine-dist"))
 
 
@@ -55,8 +56,9 @@ def test_wheel_has_the_name_the_checker_loads(wheel: Path) -> None:
     assert wheel.name == makefile_wheel_name()
 
 
-def test_wheel_holds_every_engine_module_and_the_model_and_nothing_else(wheel: Path) -> None:
-    engine_files = [*sorted((ROOT / "engine").glob("*.py")), ROOT / "engine" / "model.json"]
+def test_wheel_holds_every_engine_module_the_model_and_plan_and_nothing_else(wheel: Path) -> None:
+    engine_files = [*sorted((ROOT / "engine").glob("*.py")),
+                    ROOT / "engine" / "model.json", ROOT / "engine" / "plan.json"]
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         package = {name: archive.read(name) for name in names if not name.startswith(DIST_INFO)}

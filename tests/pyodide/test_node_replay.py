@@ -2,8 +2,8 @@
 
 Replays the hand-written table test (every reachable case) and the refused inputs of the
 contract through `scripts/pyodide/replay_decisions.mjs`, with the wheel and the
-byte-compiled stdlib that `make build` ships to the browser — once with the wheel installed
-at start-up, once from the memory snapshot of the opt-in fast start.
+byte-compiled stdlib that `make build` ships to the browser — once with the wheel unpacked
+at start-up as the worker does it, once from the memory snapshot of the opt-in fast start.
 """
 
 from __future__ import annotations

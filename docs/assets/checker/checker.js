@@ -138,8 +138,9 @@ function bootWorker(spec) {
     type: "boot",
     indexURL: new URL(spec.pyodide, SPEC_URL).href,
     stdLibURL: new URL(spec.stdlib, SPEC_URL).href,
-    lockURL: new URL(spec.lock, SPEC_URL).href,
-    packageName: spec.package,
+    wheelURL: new URL(spec.wheel, SPEC_URL).href,
+    wheelIntegrity: spec.wheel_integrity,
+    lockInfo: spec.lock_info,
     snapshotURL: spec.snapshot ? new URL(spec.snapshot, SPEC_URL).href : "",
   });
   return worker;

@@ -52,8 +52,9 @@
       type: "boot",
       indexURL: absolute(meta.dataset.pyodide),
       stdLibURL: absolute(meta.dataset.stdlib),
-      lockURL: absolute(meta.dataset.lock),
-      packageName: meta.dataset.package,
+      wheelURL: absolute(meta.dataset.wheel),
+      wheelIntegrity: meta.dataset.wheelIntegrity,
+      lockInfo: JSON.parse(meta.dataset.lockInfo),
       snapshotURL: meta.dataset.snapshot ? absolute(meta.dataset.snapshot) : "",
     });
     window.__connectorCheckerEarly = early;
