@@ -97,3 +97,10 @@ def test_navigation_problems_alone_are_not_called_clean() -> None:
     assert "Nothing unresolved" not in markdown and "## Articles" not in markdown
     assert "| TOC entries left out of the navigation | 1 |" in markdown
     assert "| `TOC.yml` | 2 | gone.md is missing |" in markdown
+
+
+def test_a_message_of_several_lines_stays_in_its_table_row() -> None:
+    report = TranslationReport("a.md")
+    report.warn("faq", 3, "not valid YAML (expected ','\n  in line 2)")
+    markdown = build_report_markdown("build-report.md", [report], [], {"a.md"})
+    assert "| 3 | faq | warning | not valid YAML (expected ','   in line 2) |" in markdown
