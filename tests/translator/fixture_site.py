@@ -30,6 +30,7 @@ OTHER_PAGES = [
 ]
 FILES = [
     "media/present.png", "media/our-drawing.svg", "area/media/flow diagram.png", "media/guide.pdf",
+    "media/demo.webm",
 ]
 # Files the fixture articles include (paths relative to docs/).
 INCLUDED = {
