@@ -194,3 +194,19 @@ def test_a_missing_image_in_an_included_file_names_that_file_and_its_line() -> N
     assert (missing.line, missing.level) == (3, "unresolved")
     assert "(written in area/includes/lost-image.md:3)" in missing.message
     assert "../media/absent.png" in missing.message
+
+
+def test_a_repaired_line_reports_only_the_part_that_changed() -> None:
+    """Double-encoded text at the start, in the middle, at the end of a line, or the whole
+    line: the report quotes just the broken characters and what they became."""
+    mojibake = "\u00e2\u20ac\u00af"  # U+202F encoded twice
+    source = (f"{mojibake}start\n\nmid{mojibake}dle\n\nend{mojibake}\n\n{mojibake}\n\n"
+              f"a\u00c3\u00a9b\u00c3\u00a9c\n")
+    result = translate_article("area/topic/article.md", source.encode())
+    assert [(d.line, d.message) for d in result.report.decisions if d.kind == "encoding"] == [
+        (1, f"repaired double-encoded text {mojibake!r} -> '\\u202f'"),
+        (3, f"repaired double-encoded text {mojibake!r} -> '\\u202f'"),
+        (5, f"repaired double-encoded text {mojibake!r} -> '\\u202f'"),
+        (7, f"repaired double-encoded text {mojibake!r} -> '\\u202f'"),
+        (9, "repaired double-encoded text '\u00c3\u00a9b\u00c3\u00a9' -> '\u00e9b\u00e9'"),
+    ]
