@@ -67,6 +67,13 @@ INCLUDED = {
         b"// <setup>\nconst a = 1;\n//#region inner\nconst b = 2;\n//#endregion\n"
         b"// </setup>\nconsole.log(a + b);\n"
     ),
+    # regions nested in a region, tabs, quotes, a blank first line, trailing spaces
+    "area/snippets/shapes.cs": (
+        b"\n\tvar a = \"one\";\n#Region Outer\n\tvar b = 2;\n  #region inner\n\tvar c = 3;\n"
+        b"  #endregion\n\tvar d = 4;  \n#EndRegion\nvar e = 5;\n"
+    ),
+    "area/snippets/notes.xyz": b"plain <text>\n",
+    "area/snippets/latin1.ps1": b"# Windows-1252\nWrite-Output \"caf\xe9\"\n",
     "area/includes/cycle-a.md": b"Start of A.\n\n[!INCLUDE [B](cycle-b.md)]\n",
     "area/includes/cycle-b.md": (
         b"---\nms.topic: include\n---\nB says hello.\n\n[!INCLUDE [A](cycle-a.md)]\n"

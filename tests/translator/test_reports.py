@@ -210,3 +210,12 @@ def test_a_repaired_line_reports_only_the_part_that_changed() -> None:
         (7, f"repaired double-encoded text {mojibake!r} -> '\\u202f'"),
         (9, "repaired double-encoded text '\u00c3\u00a9b\u00c3\u00a9' -> '\u00e9b\u00e9'"),
     ]
+
+
+def test_code_in_an_article_read_without_its_files_is_a_warning_and_a_note() -> None:
+    result = translate_article("area/topic/article.md",
+                               b'# T\n\n:::code source="../snippets/a.ps1":::\n')
+    assert [(d.kind, d.line, d.level, d.message) for d in result.report.decisions] == [
+        ("code", 3, "warning", "':::code': code file area/snippets/a.ps1 is not in docs/; "
+                               "shown as a note instead")]
+    assert "Code sample not available" in result.html
