@@ -73,6 +73,7 @@ INCLUDED = {
         b"  #endregion\n\tvar d = 4;  \n#EndRegion\nvar e = 5;\n"
     ),
     "area/snippets/notes.xyz": b"plain <text>\n",
+    "area/snippets/v(2).ps1": b"Write-Output 2\n",
     "area/snippets/latin1.ps1": b"# Windows-1252\nWrite-Output \"caf\xe9\"\n",
     "area/includes/cycle-a.md": b"Start of A.\n\n[!INCLUDE [B](cycle-b.md)]\n",
     "area/includes/cycle-b.md": (
