@@ -138,3 +138,9 @@ def test_toc_md_headings_without_a_title_are_reported_and_the_rest_is_read() -> 
 def test_a_problem_is_located_by_file_and_line_or_by_file_alone() -> None:
     assert StructureProblem("a/toc.yml", 3, "why").located() == "a/toc.yml:3: why"
     assert StructureProblem("a/toc.yml", None, "why").located() == "a/toc.yml: why"
+
+
+def test_a_control_character_in_a_toc_yml_is_invalid_yaml_without_a_line() -> None:
+    assert read_toc("toc.yml", "- name: Bell\x07\n  href: a.md\n") == ([], [StructureProblem(
+        "toc.yml", None, "not valid YAML (unacceptable character #x0007: special characters "
+                         "are not allowed); TOC ignored")])

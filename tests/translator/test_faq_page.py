@@ -181,3 +181,10 @@ def test_a_faq_page_is_the_yml_path_as_markdown() -> None:
 def test_the_yaml_mime_marker_is_read_after_a_byte_order_mark_and_blank_lines() -> None:
     assert yaml_mime("\ufeff\n\n### YamlMime:FAQ\n".encode()) == "FAQ"
     assert yaml_mime(b"\xff\xfe### YamlMime:FAQ\n") is None  # not UTF-8: never a marker
+
+
+def test_a_control_character_in_a_faq_is_invalid_yaml_without_a_line() -> None:
+    faq = faq_markdown("### YamlMime:FAQ\ntitle: Bell\x07\n")
+    assert faq.problems == [(None, "FAQ file is not valid YAML (unacceptable character "
+                                   "#x0007: special characters are not allowed); its questions "
+                                   "cannot be read")]

@@ -219,3 +219,10 @@ def test_code_in_an_article_read_without_its_files_is_a_warning_and_a_note() -> 
         ("code", 3, "warning", "':::code': code file area/snippets/a.ps1 is not in docs/; "
                                "shown as a note instead")]
     assert "Code sample not available" in result.html
+
+
+def test_a_control_character_in_the_front_matter_is_a_warning_on_its_line() -> None:
+    result = translate_fixture("---\ntitle: Bell\x07 here\nms.date: 6/23/2018\n---\n# T\n")
+    assert [(d.kind, d.line, d.level, d.message) for d in result.report.decisions] == [
+        ("front-matter", 2, "warning", "front matter is not valid YAML (unacceptable character "
+         "#x0007: control characters are not allowed); skipped line 2, read the other keys")]
