@@ -72,6 +72,10 @@ INCLUDED = {
         b"\n\tvar a = \"one\";\n#Region Outer\n\tvar b = 2;\n  #region inner\n\tvar c = 3;\n"
         b"  #endregion\n\tvar d = 4;  \n#EndRegion\nvar e = 5;\n"
     ),
+    # an included file with its own problems: front matter, a byte, export debris
+    "area/includes/messy.md": (
+        b"---\ntitle: [bad\n---\nCaf\xe9 text.\n\n|A|B|\n|---|---|\n|1|2|\n|\n"
+    ),
     "area/snippets/notes.xyz": b"plain <text>\n",
     "area/snippets/v(2).ps1": b"Write-Output 2\n",
     "area/snippets/latin1.ps1": b"# Windows-1252\nWrite-Output \"caf\xe9\"\n",
