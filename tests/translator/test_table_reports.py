@@ -52,6 +52,7 @@ FIXTURE_REPORTS = {
         [("table", 4, INFO), ("table", 4, INFO)],  # row without a pipe (and short)
         [],  # table after a blank line
         [("table", 3, INFO)],  # lone bold line in a list item
+        [("table", 4, INFO)],  # lone pipe with plain spaces
     ],
 }
 
