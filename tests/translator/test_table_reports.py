@@ -53,6 +53,7 @@ FIXTURE_REPORTS = {
         [],  # table after a blank line
         [("table", 3, INFO)],  # lone bold line in a list item
         [("table", 4, INFO)],  # lone pipe with plain spaces
+        [("link", 4, "unresolved")],  # pipes in links with nested brackets, escapes, code
     ],
 }
 
