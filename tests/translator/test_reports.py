@@ -226,3 +226,24 @@ def test_a_control_character_in_the_front_matter_is_a_warning_on_its_line() -> N
     assert [(d.kind, d.line, d.level, d.message) for d in result.report.decisions] == [
         ("front-matter", 2, "warning", "front matter is not valid YAML (unacceptable character "
          "#x0007: control characters are not allowed); skipped line 2, read the other keys")]
+
+
+def test_a_redirect_page_whole_and_its_report() -> None:
+    stub = parse_article(
+        "area/old.md", b"---\ntitle: Old <page>\nredirect_url: ../gone.md?a=1&b='2'\n---\n")
+    index = SiteIndex.build([stub.page_info(), *OTHER_PAGES], [])
+    page = render_redirect(index.pages["area/old.md"], str(stub.redirect_url), index, SETTINGS,
+                           stub.report)
+    href = "https://learn.microsoft.com/exchange/gone?a=1&amp;b=&#x27;2&#x27;"
+    assert page.html == (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f'<link rel="canonical" href="{href}">\n'
+        "<title>Moved: Old &lt;page&gt;</title>\n</head>\n<body>\n"
+        f'<p>This article has moved: <a href="{href}">{href}</a>.</p>\n</body>\n</html>\n'
+    )
+    public = "https://learn.microsoft.com/exchange/gone?a=1&b='2'"
+    assert [(d.kind, d.line, d.message) for d in stub.report.decisions] == [
+        ("link", None, f"../gone.md?a=1&b='2': article not in docs/ -> public URL {public}"),
+        ("redirect", None, f"redirect stub -> {public}"),
+    ]
