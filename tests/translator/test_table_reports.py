@@ -23,6 +23,7 @@ FIXTURE_REPORTS = {
         [("table", 3, INFO)],  # lone bold line
         [],  # complete table
         [("table", 3, INFO)],  # short first row padded
+        [("table", 4, INFO)],  # a merged cell with code and emphasis, quoted short
     ],
     "tables-more.md": [
         [],  # breaks, paragraphs, lists in cells
