@@ -247,3 +247,32 @@ def test_a_redirect_page_whole_and_its_report() -> None:
         ("link", None, f"../gone.md?a=1&b='2': article not in docs/ -> public URL {public}"),
         ("redirect", None, f"redirect stub -> {public}"),
     ]
+
+
+BAD_LINES = "a: [1\nb: [2\nc: [3\n"
+
+
+def test_three_bad_front_matter_lines_are_skipped_and_the_other_keys_read() -> None:
+    result = translate_fixture(f"---\ntitle: T\n{BAD_LINES}ms.date: 2018-06-23\n"
+                               "keywords: [x, 2018-06-24]\n---\n# T\n")
+    assert [(d.line, d.message.rsplit("; ", 1)[1]) for d in result.report.decisions] == [
+        (3, "skipped line 3, read the other keys"), (4, "skipped line 4, read the other keys"),
+        (5, "skipped line 5, read the other keys")]
+    assert result.meta["revision_date"] == "June 23, 2018"  # an ISO date is read too
+    assert result.meta["keywords"] == ["x", "2018-06-24"]  # dates in lists become text
+
+
+def test_four_bad_front_matter_lines_make_it_not_yaml_at_all() -> None:
+    result = translate_fixture(f"---\ntitle: T\n{BAD_LINES}d: [4\nms.date: 06/23/2018\n---\n# H\n")
+    assert [(d.line, d.level, d.message) for d in result.report.decisions] == [
+        (3, "warning", "front matter is not valid YAML (while parsing a flow sequence: did not "
+                       "find expected ',' or ']' on line 4); ignored it, the title is taken from "
+                       "the first heading")]
+    assert "revision_date" not in result.meta and result.meta["title"] == "H"
+
+
+def test_a_key_given_twice_in_a_list_item_is_reported() -> None:
+    result = translate_fixture("---\ntitle: T\nlist:\n  - k: 1\n    k: 2\n---\n# T\n")
+    assert [(d.line, d.message) for d in result.report.decisions] == [
+        (5, "front matter key 'k' is given twice (lines 4 and 5); the value on line 5 is used, "
+            "the other is ignored")]
