@@ -127,9 +127,11 @@ def build_project(root: Path) -> Built:
     return Built(root / "site", config, handler.records)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build_project(write_project(tmp_path_factory.mktemp("project"), PROJECT_FILES))
+@pytest.fixture
+def built(tmp_path: Path) -> Built:
+    """Built for each test (a fraction of a second): a mutation run credits code only to the
+    tests during which it ran, and runs only those."""
+    return build_project(write_project(tmp_path, PROJECT_FILES))
 
 
 def plugin_of(config: MkDocsConfig) -> DocfxPlugin:
