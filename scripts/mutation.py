@@ -72,7 +72,9 @@ def write_config(packages: list[str]) -> None:
         "source_paths": [p + "/" for p in packages],
         "pytest_add_cli_args_test_selection": [PACKAGE_TESTS[p] for p in packages],
         "pytest_add_cli_args": ["--deselect=" + test for test in DESELECTED],
-        "also_copy": ["data/", "scripts/", "docs/", "tests/", *others, "pyproject.toml"],
+        # mkdocs.yml and overrides/: the navigation-pruning tests load the site's configuration.
+        "also_copy": ["data/", "scripts/", "docs/", "tests/", *others, "pyproject.toml",
+                      "mkdocs.yml", "overrides/"],
     }
     (WORK / "setup.cfg").write_text("[mutmut]\n" + "".join(
         f"{key} =" + "".join(f"\n    {value}" for value in values) + "\n"

@@ -129,5 +129,7 @@ def _article_section(
 
 
 def _text(message: str) -> str:
-    """Source text quoted in a message, shown as text (never as Markdown or HTML)."""
-    return html.escape(message, quote=False).translate(_MARKDOWN_SPECIALS)
+    """Source text quoted in a message, shown as text (never as Markdown or HTML), on one
+    line: a line break would end the table row."""
+    one_line = " ".join(message.splitlines())
+    return html.escape(one_line, quote=False).translate(_MARKDOWN_SPECIALS)

@@ -33,7 +33,9 @@ def read_toc_yaml(path: str, text: str) -> tuple[list[TocEntry], list[StructureP
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        problems.append(StructureProblem(path, line, f"not valid YAML ({error}); TOC ignored"))
+        # PyYAML's words for the problem, on one line (the report is a table of lines)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        problems.append(StructureProblem(path, line, f"not valid YAML ({problem}); TOC ignored"))
         return [], problems
     if root is None:
         return [], problems

@@ -24,8 +24,10 @@ from markdown_it.token import Token
 
 __all__ = ["enable_autolinks"]
 
-# After "www.": more labels, a top-level domain, and an optional path without spaces.
-_WWW_REST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>()]*)?", re.IGNORECASE)
+# After "www.": more labels, a top-level domain, and an optional path without spaces that
+# does not end in punctuation (GFM's and Markdig's trailing ?!.,:*_~ stay outside the link).
+_WWW_REST = re.compile(
+    r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/(?:[^\s<>()]*[^\s<>()?!.,:*_~])?)?", re.IGNORECASE)
 _MAY_PRECEDE = " \t\n*_~("
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from .includes import MISSING_INCLUDE_CLASS, ReadFile
+from .report import TranslationReport
 from .source_text import decode_source
 
 __all__ = ["CodeLines", "code_block_tokens", "code_language", "code_tokens", "dedented",
@@ -160,7 +161,12 @@ def code_block_tokens(
         report.warn("code", line, f"{form}: code file {target} is not in docs/; "
                     "shown as a note instead")
         return [_note()]
-    chosen = select_lines(decode_source(data, report), ranges, region)
+    # what decoding finds is about the code file's lines: named so, at the directive's line
+    decoding = TranslationReport(target)
+    text = decode_source(data, decoding)
+    for found in decoding.decisions:
+        report.add(found.kind, line, f"in {target}:{found.line}: {found.message}", found.level)
+    chosen = select_lines(text, ranges, region)
     if chosen.problem:
         report.warn("code", line, f"{form} from {target}: {chosen.problem}; shown as a note "
                     "instead")

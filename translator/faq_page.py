@@ -89,7 +89,9 @@ def faq_markdown(text: str) -> FaqMarkdown:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        out.problems.append((line, f"FAQ file is not valid YAML ({error}); its questions "
+        # PyYAML's words for the problem, on one line (the report is a table of lines)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        out.problems.append((line, f"FAQ file is not valid YAML ({problem}); its questions "
                                    "cannot be read"))
         out.add("---\ntitle: Frequently asked questions\n---", None)
         out.add('<p class="docfx-missing-include">This FAQ could not be read.</p>', line)
@@ -103,7 +105,8 @@ def faq_markdown(text: str) -> FaqMarkdown:
     meta = loaded if isinstance(loaded, dict) else {}
     title = _text(title_node) or str(meta.get("title") or "") or "Frequently asked questions"
     if title_node is None:
-        out.problems.append((1, "FAQ file has no title:; its metadata title is used"))
+        used = "its metadata title" if meta.get("title") else f"'{title}'"
+        out.problems.append((1, f"FAQ file has no title:; {used} is used"))
     front = {"title": title, **{k: v for k, v in meta.items() if k != "title"}}
     out.add("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---", None)
     out.add(f"# {title}", _line(title_node))

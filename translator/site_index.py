@@ -79,10 +79,6 @@ class SiteIndex:
         """The page whose front matter ``uid:`` is `uid` (DocFX compares them exactly)."""
         return next((p for p in self.pages.values() if p.uid == uid), None)
 
-    def url_of_file(self, src_path: str) -> str:
-        page = self.pages.get(src_path)
-        return page.url if page else src_path
-
 
 def title_from_path(src_path: str) -> str:
     """A page title when nothing better is known: ``set-up-things.md`` -> ``Set up things``."""

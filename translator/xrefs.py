@@ -144,9 +144,9 @@ def _resolved(
         return inner or [_text(fallback)]
     text = inner or [_text(options.get("text") or page.title)]
     title = f' title="{html.escape(options["title"])}"' if "title" in options else ""
-    href = ctx.href_to(page.url) + _anchor(page, fragment, ctx, line)
-    if page.src_path == ctx.page.src_path and fragment:
-        href = _anchor(page, fragment, ctx, line)
+    anchor = _anchor(page, fragment, ctx, line)  # checked (and reported) once
+    on_this_page = page.src_path == ctx.page.src_path and fragment
+    href = anchor if on_this_page else ctx.href_to(page.url) + anchor
     ctx.report.add("xref", line, f"cross reference to uid '{uid}' -> {page.src_path}")
     return [_html(f'<a href="{html.escape(href)}"{title}>'), *text, _html("</a>")]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from site_structure import StructureProblem, build_report_markdown
 from translator import TranslationReport
 
@@ -50,3 +52,55 @@ def test_replaced_links_are_listed_and_counted_without_hiding_the_clean_state() 
             "https://y |") in markdown
     assert "| links replaced (retired addresses, empty link texts) | 1 |" in markdown
     assert '!!! success "Nothing unresolved"' in markdown
+
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+def test_the_whole_page_with_problems_of_every_kind() -> None:
+    """Counts, articles sorted by path (one not a page: named, not linked; links relative
+    to the report page's folder), every unresolved decision and warning with its line (or
+    none), the TOC problems, the replaced links: the page as a reader gets it."""
+    article = TranslationReport("area/topic/article.md")
+    article.add("link", 3, "fine", "info")
+    article.add("link", 7, "x.md#gone: area/topic/x.md has no anchor '#gone'", "unresolved")
+    article.add("image", None, "lost.png: not found; a placeholder is shown", "unresolved")
+    article.add("video", 12, "no player offline", "unresolved")
+    article.warn("alert", 9, "unknown alert type [!SOMETHING]")
+    article.add("link", 25, "retired address replaced", "replaced")
+    stub = TranslationReport("area/old.md")
+    stub.warn("front-matter", 2, "bad YAML")
+    markdown = build_report_markdown(
+        "about/build-report.md",
+        [stub, article, TranslationReport("area/clean.md")],
+        [StructureProblem("TOC.yml", 4, "gone.md is missing"),
+         StructureProblem("area/toc.yml", None, "no items")],
+        {"area/topic/article.md", "area/clean.md"},
+        {"area/topic/article.md": "The article"},
+    )
+    assert markdown == (EXPECTED / "build-report-with-problems.md").read_text(encoding="utf-8")
+
+
+def test_the_whole_page_when_nothing_is_unresolved() -> None:
+    markdown = build_report_markdown(
+        "build-report.md", [TranslationReport("area/clean.md"), TranslationReport("b.md")], [],
+        {"area/clean.md"},
+    )
+    assert markdown == (EXPECTED / "build-report-clean.md").read_text(encoding="utf-8")
+
+
+def test_navigation_problems_alone_are_not_called_clean() -> None:
+    markdown = build_report_markdown(
+        "build-report.md", [TranslationReport("a.md")],
+        [StructureProblem("TOC.yml", 2, "gone.md is missing")], {"a.md"},
+    )
+    assert "Nothing unresolved" not in markdown and "## Articles" not in markdown
+    assert "| TOC entries left out of the navigation | 1 |" in markdown
+    assert "| `TOC.yml` | 2 | gone.md is missing |" in markdown
+
+
+def test_a_message_of_several_lines_stays_in_its_table_row() -> None:
+    report = TranslationReport("a.md")
+    report.warn("faq", 3, "not valid YAML (expected ','\n  in line 2)")
+    markdown = build_report_markdown("build-report.md", [report], [], {"a.md"})
+    assert "| 3 | faq | warning | not valid YAML (expected ','   in line 2) |" in markdown

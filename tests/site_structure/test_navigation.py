@@ -191,3 +191,48 @@ def test_toc_entries_by_uid_name_the_page_with_that_front_matter_uid() -> None:
         "toc.yml:4: uid 'no-such-uid' (Unknown): no page has it in its front matter; "
         "left out",
     ]
+
+
+def test_problems_of_a_toc_md_name_that_file_and_line() -> None:
+    navigation = build_navigation({"sub/toc.md": "# [A](a.md)\n#  \n"}, {"sub/a.md": "A"}, [])
+    assert [p.located() for p in navigation.problems] == [
+        "sub/toc.md:2: heading without a title; skipped"]
+
+
+def test_a_missing_nested_toc_is_reported_not_read() -> None:
+    navigation = build_navigation(
+        {"toc.yml": "- name: A\n  href: a.md\n- name: Gone\n  href: gone/toc.yml\n"},
+        {"a.md": "A"}, [])
+    assert to_mkdocs_nav(navigation.items) == [{"A": "a.md"}]
+    assert [p.located() for p in navigation.problems] == [
+        "toc.yml:3: 'gone/toc.yml' (Gone) is not a page of this site (missing, an included "
+        "file or a redirect stub); left out"]
+
+
+def test_a_folder_named_without_a_slash_is_its_toc() -> None:
+    tocs = {"toc.yml": "- name: Reference\n  href: reference\n",
+            "reference/toc.yml": "- name: Cmdlets\n  href: cmdlets.md\n"}
+    navigation = build_navigation(tocs, {"reference/cmdlets.md": "Cmdlets"}, [])
+    assert to_mkdocs_nav(navigation.items) == [{"Reference": [{"Cmdlets":
+                                                               "reference/cmdlets.md"}]}]
+    assert navigation.problems == []
+
+
+def test_uid_entries_listed_twice_and_nameless_groups_and_unknown_uids() -> None:
+    """A page named by uid is listed once (the second mention is reported with where the
+    first is); a nameless group by uid is titled by its page, else by its uid."""
+    toc = ("- uid: home\n  items:\n    - name: B\n      href: b.md\n"
+           "- uid: home\n"
+           "- uid: nowhere\n  items:\n    - name: C\n      href: c.md\n"
+           "- uid: missing\n")
+    navigation = build_navigation({"toc.yml": toc}, {"a.md": "Home page", "b.md": "B",
+                                                     "c.md": "C"}, [], uids={"home": "a.md"})
+    assert to_mkdocs_nav(navigation.items) == [
+        {"Home page": [{"Home page": "a.md"}, {"B": "b.md"}]},
+        {"nowhere": [{"C": "c.md"}]},
+    ]
+    assert [p.located() for p in navigation.problems] == [
+        "toc.yml:5: 'uid home' is already listed at toc.yml:1; kept there only",
+        "toc.yml:6: uid 'nowhere' (no name): no page has it in its front matter; left out",
+        "toc.yml:10: uid 'missing' (no name): no page has it in its front matter; left out",
+    ]

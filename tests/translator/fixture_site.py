@@ -30,6 +30,7 @@ OTHER_PAGES = [
 ]
 FILES = [
     "media/present.png", "media/our-drawing.svg", "area/media/flow diagram.png", "media/guide.pdf",
+    "media/demo.webm",
 ]
 # Files the fixture articles include (paths relative to docs/).
 INCLUDED = {
@@ -66,6 +67,18 @@ INCLUDED = {
         b"// <setup>\nconst a = 1;\n//#region inner\nconst b = 2;\n//#endregion\n"
         b"// </setup>\nconsole.log(a + b);\n"
     ),
+    # regions nested in a region, tabs, quotes, a blank first line, trailing spaces
+    "area/snippets/shapes.cs": (
+        b"\n\tvar a = \"one\";\n#Region Outer\n\tvar b = 2;\n  #region inner\n\tvar c = 3;\n"
+        b"  #endregion\n\tvar d = 4;  \n#EndRegion\nvar e = 5;\n"
+    ),
+    # an included file with its own problems: front matter, a byte, export debris
+    "area/includes/messy.md": (
+        b"---\ntitle: [bad\n---\nCaf\xe9 text.\n\n|A|B|\n|---|---|\n|1|2|\n|\n"
+    ),
+    "area/snippets/notes.xyz": b"plain <text>\n",
+    "area/snippets/v(2).ps1": b"Write-Output 2\n",
+    "area/snippets/latin1.ps1": b"# Windows-1252\nWrite-Output \"caf\xe9\"\n",
     "area/includes/cycle-a.md": b"Start of A.\n\n[!INCLUDE [B](cycle-b.md)]\n",
     "area/includes/cycle-b.md": (
         b"---\nms.topic: include\n---\nB says hello.\n\n[!INCLUDE [A](cycle-a.md)]\n"

@@ -111,3 +111,27 @@ def test_site_absolute_links_find_hosted_articles_in_content_folders_in_any_case
     assert 'href="../../../Server/mail/relay/">server' in html
     assert 'href="../../../Guides/start/">guide' in html
     assert f'href="{BASE}area/gone?view=exchserver-2019" class="docfx-external">absent' in html
+
+
+def test_code_and_includes_written_from_the_docset_root_are_read_from_it() -> None:
+    """``~/`` in :::code, [!code] and [!INCLUDE] names a file from the docset root
+    (DocFX docs/docs/markdown.md, "Code snippet"; links-and-cross-references.md)."""
+    files = {
+        "upstream/snippets/hello.ps1": b"Write-Output 'hello'\n",
+        "upstream/includes/note.md": b"Included from the docset root.\n",
+    }
+    source = (
+        ':::code language="console" source="~/snippets/hello.ps1":::\n\n'
+        "[!code-powershell[](~/snippets/hello.ps1)]\n\n"
+        "[!INCLUDE [note](~/includes/note.md)]\n"
+    )
+    parsed = parse_article("upstream/area/article.md", source.encode(), files.get, "upstream")
+    index = SiteIndex.build([parsed.page_info()], list(files))
+    result = render_article(parsed, index, TranslationSettings(docset_root="upstream"))
+    # :::code's language="console" wins over the one its file's extension gives
+    assert result.html == (
+        '<pre><code class="language-console">Write-Output \'hello\'\n</code></pre>\n'
+        '<pre><code class="language-powershell">Write-Output \'hello\'\n</code></pre>\n'
+        "<p>Included from the docset root.</p>\n"
+    )
+    assert [d.level for d in result.report.decisions] == ["info", "info", "info"]

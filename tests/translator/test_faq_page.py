@@ -83,3 +83,108 @@ def test_the_yaml_mime_of_a_file_is_read_from_its_first_line() -> None:
     assert yaml_mime(b"### YamlMime:Landing\ntitle: x\n") == "Landing"
     assert yaml_mime(b"# YamlMime:FAQ\n") is None
     assert yaml_mime(b"- name: toc\n") is None
+
+
+RICH_FAQ = """\
+### YamlMime:FAQ
+metadata:
+  title: Questions
+  zeta: a key before alpha
+  alpha: Zürich
+title: Ünïcode questions
+summary: >
+  Folded summary
+  on two lines.
+sections:
+  - name: Routing
+    questions:
+      - answer: An item with no question.
+      - question: Plain?
+        answer: Yes.
+      - question: Folded?
+        answer: >
+          First line
+          second line.
+  - questions:
+      - question: Top level?
+        answer: |
+          Kept.
+additionalContent: ""
+"""
+
+
+def test_the_whole_markdown_of_a_faq_and_the_yml_line_of_each_of_its_lines() -> None:
+    """Front matter: the file's title first, then the metadata's other keys in their order,
+    text as written (not escaped); each heading and answer line maps to its .yml line (a
+    block scalar's text starts on the line after its key); a question-less item is skipped
+    with a warning on its line; an empty additionalContent adds nothing."""
+    faq = faq_markdown(RICH_FAQ)
+    lines = faq.markdown.split("\n")
+    assert list(zip(lines, faq.source_lines, strict=False)) == [
+        ("---", None), ("title: Ünïcode questions", None), ("zeta: a key before alpha", None),
+        ("alpha: Zürich", None), ("---", None), ("", None),
+        ("# Ünïcode questions", 6), ("", None),
+        ("Folded summary on two lines.", 8), ("", None),
+        ("## Routing", 11), ("", None),
+        ("### Plain?", 14), ("", None), ("Yes.", 15), ("", None),
+        ("### Folded?", 16), ("", None), ("First line second line.", 18), ("", None),
+        ("## Top level?", 21), ("", None), ("Kept.", 23), ("", None),
+    ]
+    assert lines[len(faq.source_lines):] == [""]
+    assert faq.problems == [(13, "FAQ item without a question; skipped")]
+    assert faq.yml_line(7) == 6 and faq.yml_line(24) is None
+    assert faq.yml_line(0) is None and faq.yml_line(25) is None and faq.yml_line(None) is None
+
+
+def test_the_title_comes_from_the_file_else_its_metadata_else_a_default_with_a_warning() -> None:
+    from_metadata = faq_markdown("### YamlMime:FAQ\nmetadata:\n  title: From metadata\n")
+    assert from_metadata.markdown == "---\ntitle: From metadata\n---\n\n# From metadata\n\n"
+    assert from_metadata.problems == [
+        (1, "FAQ file has no title:; its metadata title is used")]
+    default = faq_markdown("### YamlMime:FAQ\nsections: []\n")
+    assert default.markdown == (
+        "---\ntitle: Frequently asked questions\n---\n\n# Frequently asked questions\n\n")
+    assert default.problems == [
+        (1, "FAQ file has no title:; 'Frequently asked questions' is used")]
+
+
+def test_a_faq_that_is_not_a_mapping_shows_nothing_and_says_so() -> None:
+    faq = faq_markdown("### YamlMime:FAQ\n- a\n- b\n")
+    assert (faq.markdown, faq.problems) == ("", [(1, "FAQ file is not a mapping; nothing to show")])
+
+
+def test_invalid_faq_yaml_gives_a_one_line_reason_and_a_note_on_its_line() -> None:
+    faq = faq_markdown("### YamlMime:FAQ\ntitle: [unclosed\nsections: x\n")
+    assert faq.problems == [(3, "FAQ file is not valid YAML (expected ',' or ']', but got "
+                                "':'); its questions cannot be read")]
+    assert faq.markdown == ("---\ntitle: Frequently asked questions\n---\n\n"
+                            '<p class="docfx-missing-include">This FAQ could not be read.</p>'
+                            "\n\n")
+    assert faq.source_lines[4] == 3
+
+
+def test_the_report_names_the_yml_lines_with_every_message_and_level() -> None:
+    _, _, result = translate_faq(FAQ)
+    assert [(d.kind, d.line, d.level, d.message) for d in result.report.decisions] == [
+        ("faq", 22, "warning", "FAQ question 'Is there an answer here?' has no answer"),
+        ("alert", 17, "info", "[!NOTE] alert -> 'note' admonition"),
+        ("link", 20, "info", "gone.md#x: article not in docs/ -> public URL "
+                             "https://learn.microsoft.com/exchange/area/faq/gone#x"),
+    ]
+
+
+def test_a_faq_page_is_the_yml_path_as_markdown() -> None:
+    assert faq_page_path("a/b/faq.yml") == "a/b/faq.md"
+    assert faq_page_path("faq.yaml") == "faq.md"
+
+
+def test_the_yaml_mime_marker_is_read_after_a_byte_order_mark_and_blank_lines() -> None:
+    assert yaml_mime("\ufeff\n\n### YamlMime:FAQ\n".encode()) == "FAQ"
+    assert yaml_mime(b"\xff\xfe### YamlMime:FAQ\n") is None  # not UTF-8: never a marker
+
+
+def test_a_control_character_in_a_faq_is_invalid_yaml_without_a_line() -> None:
+    faq = faq_markdown("### YamlMime:FAQ\ntitle: Bell\x07\n")
+    assert faq.problems == [(None, "FAQ file is not valid YAML (unacceptable character "
+                                   "#x0007: special characters are not allowed); its questions "
+                                   "cannot be read")]

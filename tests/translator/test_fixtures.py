@@ -4,8 +4,9 @@ An expected block that starts with ``---`` is compared with the front matter MkD
 followed by the page's HTML; otherwise with the HTML only. Cases named ``*-nope`` show what
 is left alone.
 A case may warn only if its title says so ("warning", "reported"): unexpected warnings fail.
-An expected block may end with a ``== report ==`` line followed by the whole report, one
-``kind:line level`` per decision in line order; then the report is compared too.
+Every expected block ends with a ``== report ==`` line followed by the whole report, one
+``kind:line level: message`` per decision in line order (none: nothing was decided): what
+the build report and the build log say about the case, compared with the HTML.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ REPORT_MARK = "\n== report ==\n"
 
 def report_lines(result: TranslatedArticle) -> list[str]:
     decisions = sorted(result.report.decisions, key=lambda d: d.line or 0)
-    return [f"{d.kind}:{d.line} {d.level}" for d in decisions]
+    return [f"{d.kind}:{d.line} {d.level}: {d.message}".strip() for d in decisions]
 
 
 def normalize(text: str) -> str:
@@ -43,8 +44,8 @@ def normalize(text: str) -> str:
 def test_fixture(source: str, expected: str, title: str) -> None:
     result = translate_fixture(source)
     expected, has_report, report = f"{expected}\n".partition(REPORT_MARK)
-    if has_report:
-        assert report_lines(result) == [line.strip() for line in report.strip().splitlines()]
+    assert has_report, "the expected block ends with == report == and the whole report"
+    assert report_lines(result) == [line.strip() for line in report.strip().splitlines()]
     actual = result.markdown + result.html if expected.startswith("---") else result.html
     assert normalize(actual) == normalize(expected)
     if not any(word in title for word in ("warning", "reported")):

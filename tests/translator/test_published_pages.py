@@ -69,3 +69,25 @@ def test_globs_match_whole_paths() -> None:
     assert glob_regex("**/*.md").fullmatch("a/b/c.md")
     assert not glob_regex("*.md").fullmatch("a/b.md")
     assert not glob_regex("*.md").fullmatch("a.mdx")
+
+
+def test_content_groups_skip_groups_without_files_and_read_escapes_and_nested_objects() -> None:
+    text = (
+        '{"build": {"content": ['
+        '{"src": "drafts"},'
+        '{"files": ["a\\/*.md", "b\\\\c.md"], "exclude": "x.md", "opts": {"k": "}"}},'
+        '{"files": "**.md", "src": "Online", "dest": "."}'
+        ']}}'
+    )
+    assert content_groups("docfx.json", text) == [
+        ContentGroup("", ("a/*.md", "b\\c.md"), ("x.md",)),
+        ContentGroup("Online", ("**.md",), ()),
+    ]
+    assert content_groups("sub/docfx.json", '{"build": {"content": [{"files": ["*.md"]}]}}') \
+        == [ContentGroup("sub", ("*.md",), ())]
+    assert content_groups("docfx.json", '{"build": {"resource": []}}') == []
+
+
+def test_a_group_at_the_docs_root_publishes_paths_as_they_are() -> None:
+    assert ContentGroup("", ("area/*.md",)).publishes("area/a.md")
+    assert not ContentGroup("", ("area/*.md",)).publishes("other/area/a.md")

@@ -194,3 +194,85 @@ def test_a_missing_image_in_an_included_file_names_that_file_and_its_line() -> N
     assert (missing.line, missing.level) == (3, "unresolved")
     assert "(written in area/includes/lost-image.md:3)" in missing.message
     assert "../media/absent.png" in missing.message
+
+
+def test_a_repaired_line_reports_only_the_part_that_changed() -> None:
+    """Double-encoded text at the start, in the middle, at the end of a line, or the whole
+    line: the report quotes just the broken characters and what they became."""
+    mojibake = "\u00e2\u20ac\u00af"  # U+202F encoded twice
+    source = (f"{mojibake}start\n\nmid{mojibake}dle\n\nend{mojibake}\n\n{mojibake}\n\n"
+              f"a\u00c3\u00a9b\u00c3\u00a9c\n")
+    result = translate_article("area/topic/article.md", source.encode())
+    assert [(d.line, d.message) for d in result.report.decisions if d.kind == "encoding"] == [
+        (1, f"repaired double-encoded text {mojibake!r} -> '\\u202f'"),
+        (3, f"repaired double-encoded text {mojibake!r} -> '\\u202f'"),
+        (5, f"repaired double-encoded text {mojibake!r} -> '\\u202f'"),
+        (7, f"repaired double-encoded text {mojibake!r} -> '\\u202f'"),
+        (9, "repaired double-encoded text '\u00c3\u00a9b\u00c3\u00a9' -> '\u00e9b\u00e9'"),
+    ]
+
+
+def test_code_in_an_article_read_without_its_files_is_a_warning_and_a_note() -> None:
+    result = translate_article("area/topic/article.md",
+                               b'# T\n\n:::code source="../snippets/a.ps1":::\n')
+    assert [(d.kind, d.line, d.level, d.message) for d in result.report.decisions] == [
+        ("code", 3, "warning", "':::code': code file area/snippets/a.ps1 is not in docs/; "
+                               "shown as a note instead")]
+    assert "Code sample not available" in result.html
+
+
+def test_a_control_character_in_the_front_matter_is_a_warning_on_its_line() -> None:
+    result = translate_fixture("---\ntitle: Bell\x07 here\nms.date: 6/23/2018\n---\n# T\n")
+    assert [(d.kind, d.line, d.level, d.message) for d in result.report.decisions] == [
+        ("front-matter", 2, "warning", "front matter is not valid YAML (unacceptable character "
+         "#x0007: control characters are not allowed); skipped line 2, read the other keys")]
+
+
+def test_a_redirect_page_whole_and_its_report() -> None:
+    stub = parse_article(
+        "area/old.md", b"---\ntitle: Old <page>\nredirect_url: ../gone.md?a=1&b='2'\n---\n")
+    index = SiteIndex.build([stub.page_info(), *OTHER_PAGES], [])
+    page = render_redirect(index.pages["area/old.md"], str(stub.redirect_url), index, SETTINGS,
+                           stub.report)
+    href = "https://learn.microsoft.com/exchange/gone?a=1&amp;b=&#x27;2&#x27;"
+    assert page.html == (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f'<link rel="canonical" href="{href}">\n'
+        "<title>Moved: Old &lt;page&gt;</title>\n</head>\n<body>\n"
+        f'<p>This article has moved: <a href="{href}">{href}</a>.</p>\n</body>\n</html>\n'
+    )
+    public = "https://learn.microsoft.com/exchange/gone?a=1&b='2'"
+    assert [(d.kind, d.line, d.message) for d in stub.report.decisions] == [
+        ("link", None, f"../gone.md?a=1&b='2': article not in docs/ -> public URL {public}"),
+        ("redirect", None, f"redirect stub -> {public}"),
+    ]
+
+
+BAD_LINES = "a: [1\nb: [2\nc: [3\n"
+
+
+def test_three_bad_front_matter_lines_are_skipped_and_the_other_keys_read() -> None:
+    result = translate_fixture(f"---\ntitle: T\n{BAD_LINES}ms.date: 2018-06-23\n"
+                               "keywords: [x, 2018-06-24]\n---\n# T\n")
+    assert [(d.line, d.message.rsplit("; ", 1)[1]) for d in result.report.decisions] == [
+        (3, "skipped line 3, read the other keys"), (4, "skipped line 4, read the other keys"),
+        (5, "skipped line 5, read the other keys")]
+    assert result.meta["revision_date"] == "June 23, 2018"  # an ISO date is read too
+    assert result.meta["keywords"] == ["x", "2018-06-24"]  # dates in lists become text
+
+
+def test_four_bad_front_matter_lines_make_it_not_yaml_at_all() -> None:
+    result = translate_fixture(f"---\ntitle: T\n{BAD_LINES}d: [4\nms.date: 06/23/2018\n---\n# H\n")
+    assert [(d.line, d.level, d.message) for d in result.report.decisions] == [
+        (3, "warning", "front matter is not valid YAML (while parsing a flow sequence: did not "
+                       "find expected ',' or ']' on line 4); ignored it, the title is taken from "
+                       "the first heading")]
+    assert "revision_date" not in result.meta and result.meta["title"] == "H"
+
+
+def test_a_key_given_twice_in_a_list_item_is_reported() -> None:
+    result = translate_fixture("---\ntitle: T\nlist:\n  - k: 1\n    k: 2\n---\n# T\n")
+    assert [(d.line, d.message) for d in result.report.decisions] == [
+        (5, "front matter key 'k' is given twice (lines 4 and 5); the value on line 5 is used, "
+            "the other is ignored")]

@@ -23,6 +23,7 @@ FIXTURE_REPORTS = {
         [("table", 3, INFO)],  # lone bold line
         [],  # complete table
         [("table", 3, INFO)],  # short first row padded
+        [("table", 4, INFO)],  # a merged cell with code and emphasis, quoted short
     ],
     "tables-more.md": [
         [],  # breaks, paragraphs, lists in cells
@@ -52,6 +53,8 @@ FIXTURE_REPORTS = {
         [("table", 4, INFO), ("table", 4, INFO)],  # row without a pipe (and short)
         [],  # table after a blank line
         [("table", 3, INFO)],  # lone bold line in a list item
+        [("table", 4, INFO)],  # lone pipe with plain spaces
+        [("link", 4, "unresolved")],  # pipes in links with nested brackets, escapes, code
     ],
 }
 
