@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import io
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -73,3 +76,47 @@ def article_anchors(compiler: ModuleType) -> set[str]:
     """The legacy anchors of the article source in docs/."""
     anchors: set[str] = compiler.article_anchors(compiler.DEFAULT_ARTICLE)
     return anchors
+
+
+@dataclass(frozen=True)
+class CliRun:
+    """What `connector-check` did: its exit status and what it wrote."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class _Terminal(io.StringIO):
+    """Typed-in lines that say they come from a terminal (the CLI then asks)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+CliRunner = Callable[..., CliRun]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """Run the CLI in this process (`engine.cli.main(argv)`), as `connector-check ARGS`:
+    `answers` become --answer options; `typed` is what a user types on a terminal (None:
+    stdin is not a terminal, so nothing is asked). The real entry points (`python -m
+    engine`, the installed script, a pty) keep their own subprocess tests."""
+    from engine.cli import main
+
+    def run(*args: str, answers: Sequence[str] = (), typed: str | None = None) -> CliRun:
+        argv = [*args]
+        for answer in answers:
+            argv += ["--answer", answer]
+        stdin = io.StringIO("") if typed is None else _Terminal(typed)
+        monkeypatch.setattr(sys, "stdin", stdin)
+        capsys.readouterr()
+        try:
+            returncode = main(argv)
+        except SystemExit as exit_:  # argparse's own usage errors
+            returncode = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return CliRun(returncode, captured.out, captured.err)
+
+    return run

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import VERDICTS, AnswerError, Model, decide, next_questions, reachable_answer_sets
+from tests.engine.hypothesis_budget import examples
 
 CONTRACT_QUESTIONS = [
     "service",
@@ -212,7 +213,7 @@ def assert_good_error(error: AnswerError) -> None:
         assert choice in message
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(answers=answer_dicts)
 def test_decide_never_crashes(model: Model, answers: dict[Any, Any]) -> None:
     try:
@@ -223,7 +224,7 @@ def test_decide_never_crashes(model: Model, answers: dict[Any, Any]) -> None:
         assert_result_shape(result)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data())
 def test_valid_answers_plus_noise_answer_or_fail_cleanly(model: Model, data: st.DataObject) -> None:
     base = data.draw(st.sampled_from(reachable_answer_sets(model)))

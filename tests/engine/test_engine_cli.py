@@ -1,4 +1,7 @@
-"""The CLI through real subprocesses: `python -m engine` and the `connector-check` script."""
+"""The CLI (`connector-check`): most tests call its entry function in this process (the
+`cli` fixture of conftest.py, so mutation testing sees which code they reach); a few run
+the real entry points as subprocesses: `python -m engine`, the installed script, a
+terminal (pty) and a package copy without its compiled model."""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.engine.conftest import CliRun, CliRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "connector-check"
@@ -35,15 +40,15 @@ def run_cli(
     )
 
 
-def one_line_error(run: subprocess.CompletedProcess[str]) -> str:
+def one_line_error(run: subprocess.CompletedProcess[str] | CliRun) -> str:
     assert run.returncode == 2
     assert run.stdout == ""
     assert run.stderr.endswith("\n") and run.stderr.count("\n") == 1, run.stderr
     return run.stderr.rstrip("\n")
 
 
-def test_text_output_shows_verdict_and_settings() -> None:
-    run = run_cli(answers=CLOUD_WITH_DEVICES)
+def test_text_output_shows_verdict_and_settings(cli: CliRunner) -> None:
+    run = cli(answers=CLOUD_WITH_DEVICES)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("Verdict: optional")
     assert "From: Your organization's email server\n" in run.stdout
@@ -63,8 +68,8 @@ def test_json_output_is_the_result(script: bool) -> None:
     ]
 
 
-def test_irrelevant_answers_are_listed_as_ignored() -> None:
-    run = run_cli("--json", answers=[*CLOUD_WITH_DEVICES, "hybrid=yes"])
+def test_irrelevant_answers_are_listed_as_ignored(cli: CliRunner) -> None:
+    run = cli("--json", answers=[*CLOUD_WITH_DEVICES, "hybrid=yes"])
     assert run.returncode == 0, run.stderr
     assert [(i["key"], i["value"]) for i in json.loads(run.stdout)["ignored"]] == [
         ("hybrid", "yes")
@@ -110,12 +115,14 @@ def test_irrelevant_answers_are_listed_as_ignored() -> None:
     ],
     ids=["unknown-key", "unknown-value", "eop-without-servers", "missing", "malformed", "twice"],
 )
-def test_bad_input_exits_2_with_one_line(answers: list[str], expected: str) -> None:
-    assert one_line_error(run_cli(answers=answers)) == expected
+def test_bad_input_exits_2_with_one_line(
+    cli: CliRunner, answers: list[str], expected: str
+) -> None:
+    assert one_line_error(cli(answers=answers)) == expected
 
 
-def test_list_questions_prints_the_contract_questions() -> None:
-    run = run_cli("--list-questions")
+def test_list_questions_prints_the_contract_questions(cli: CliRunner) -> None:
+    run = cli("--list-questions")
     assert run.returncode == 0, run.stderr
     questions = {q["id"]: q for q in json.loads(run.stdout)}
     assert list(questions) == QUESTIONS.split(", ")
@@ -155,8 +162,8 @@ def test_list_questions_prints_the_contract_questions() -> None:
     assert all(q["label"] and q["help"] for q in questions.values())
 
 
-def test_decision_table_is_markdown_with_every_case() -> None:
-    run = run_cli("--decision-table")
+def test_decision_table_is_markdown_with_every_case(cli: CliRunner) -> None:
+    run = cli("--decision-table")
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0].startswith("Every combination of answers the checker accepts (387 cases)")
@@ -166,22 +173,22 @@ def test_decision_table_is_markdown_with_every_case() -> None:
     assert len(rows) == 2 + 387
 
 
-def test_a_model_path_can_be_given(tmp_path: Path) -> None:
+def test_a_model_path_can_be_given(cli: CliRunner, tmp_path: Path) -> None:
     model = tmp_path / "model.json"
     shutil.copy(ROOT / "engine" / "model.json", model)
-    run = run_cli("--model", str(model), "--json", answers=CLOUD_WITH_DEVICES)
+    run = cli("--model", str(model), "--json", answers=CLOUD_WITH_DEVICES)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["verdict"] == "optional"
 
 
-def test_an_unreadable_or_unsound_model_path_exits_2(tmp_path: Path) -> None:
-    missing = one_line_error(run_cli("--model", str(tmp_path / "nope.json")))
+def test_an_unreadable_or_unsound_model_path_exits_2(cli: CliRunner, tmp_path: Path) -> None:
+    missing = one_line_error(cli("--model", str(tmp_path / "nope.json")))
     assert missing.startswith(f"connector-check: cannot read the model {tmp_path / 'nope.json'}:")
     raw = json.loads((ROOT / "engine" / "model.json").read_text("utf-8"))
     raw["tables"]["tables"][3]["rules"].pop()  # partners=no now falls through
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(raw), "utf-8")
-    message = one_line_error(run_cli("--model", str(broken), answers=CLOUD_WITH_DEVICES))
+    message = one_line_error(cli("--model", str(broken), answers=CLOUD_WITH_DEVICES))
     assert message.startswith(
         f"connector-check: the model {broken} fails verification: [no-result]"
     )
@@ -229,19 +236,13 @@ def test_on_a_terminal_it_asks_for_missing_answers() -> None:
     assert "Please type a number from 1 to 2, or one of: yes, no" in run.stderr
 
 
-def test_on_a_terminal_answers_given_are_not_asked_again() -> None:
-    controller, terminal = pty.openpty()
-    try:
-        # hybrid is missing (2 = no); mx, outbound, add_on: Enter takes the default.
-        os.write(controller, b"2\n\n\n\n")
-        run = run_cli(
-            "--json",
-            stdin=terminal,
-            answers=["service=exchange-online", "servers=exchange-2010-or-later", "partners=no"],
-        )
-    finally:
-        os.close(terminal)
-        os.close(controller)
+def test_on_a_terminal_answers_given_are_not_asked_again(cli: CliRunner) -> None:
+    # hybrid is missing (2 = no); mx, outbound, add_on: Enter takes the default.
+    run = cli(
+        "--json",
+        typed="2\n\n\n\n",
+        answers=["service=exchange-online", "servers=exchange-2010-or-later", "partners=no"],
+    )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["verdict"] == "required"
     assert run.stderr.count("Choose 1-") == 4
@@ -250,23 +251,23 @@ def test_on_a_terminal_answers_given_are_not_asked_again() -> None:
 SERVERS_ANSWERS = ["service=exchange-online", "servers=other-smtp", "partners=no"]
 
 
-def test_values_make_the_plan_in_json_and_text() -> None:
+def test_values_make_the_plan_in_json_and_text(cli: CliRunner) -> None:
     values = ["--value", "domains=contoso.com", "--value", "server_cert=mail.contoso.com",
               "--value", "smart_hosts=mail.contoso.com"]
-    run = run_cli("--json", *values, answers=SERVERS_ANSWERS)
+    run = cli("--json", *values, answers=SERVERS_ANSWERS)
     assert run.returncode == 0, run.stderr
     plan = json.loads(run.stdout)["plan"]
     assert plan["missing_values"] == []
     assert plan["steps"][0]["powershell"][0].startswith("New-InboundConnector -Name ")
-    text = run_cli(*values, answers=SERVERS_ANSWERS)
+    text = cli(*values, answers=SERVERS_ANSWERS)
     assert "Plan: connectors:" in text.stdout
     assert "PowerShell: New-OutboundConnector -Name 'Connector to your email servers'" in (
         text.stdout
     )
 
 
-def test_ps1_prints_only_the_script() -> None:
-    run = run_cli("--ps1", "--value", "domains=contoso.com", "--value",
+def test_ps1_prints_only_the_script(cli: CliRunner) -> None:
+    run = cli("--ps1", "--value", "domains=contoso.com", "--value",
                   "server_ips=203.0.113.10", answers=SERVERS_ANSWERS)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
@@ -276,18 +277,18 @@ def test_ps1_prints_only_the_script() -> None:
     assert run.stdout.count("New-InboundConnector") == 1
 
 
-def test_a_bad_value_exits_2_with_one_line_and_writes_nothing() -> None:
-    message = one_line_error(run_cli("--ps1", "--value", "server_ips=10.0.0.0/8",
+def test_a_bad_value_exits_2_with_one_line_and_writes_nothing(cli: CliRunner) -> None:
+    message = one_line_error(cli("--ps1", "--value", "server_ips=10.0.0.0/8",
                                      answers=SERVERS_ANSWERS))
     assert message == (
         "connector-check: server_ips='10.0.0.0/8': '10.0.0.0/8' is wider than /24; valid: "
         "comma-separated public IPv4 addresses or CIDR ranges from /24 to /32, such as "
         "203.0.113.10 or 198.51.100.0/28"
     )
-    assert one_line_error(run_cli("--value", "domains", answers=SERVERS_ANSWERS)).startswith(
+    assert one_line_error(cli("--value", "domains", answers=SERVERS_ANSWERS)).startswith(
         "connector-check: --value 'domains' is not KEY=VALUE; valid keys: domains, server_cert"
     )
     no_connector = ["service=exchange-online", "servers=none", "devices=no", "partners=no"]
-    assert one_line_error(run_cli("--ps1", answers=no_connector)) == (
+    assert one_line_error(cli("--ps1", answers=no_connector)) == (
         "connector-check: there is no connector to create, so no script to write"
     )
