@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import os
 import re
 import shutil
@@ -63,6 +64,25 @@ def sync_work_tree() -> None:
         shutil.copy2(source, target)
 
 
+def reset_results(exit_codes: set[int]) -> int:
+    """Forget mutmut's kept verdicts with these exit codes, so the next run checks those
+    mutants again; returns how many. mutmut keeps a verdict until the mutated function
+    changes, not when the tests change: "no tests" (33, 5) is reset before every run (new
+    tests may reach the code; recording it again costs no test run), survivors (0) with
+    --retest-survivors."""
+    count = 0
+    for meta in (WORK / "mutants").rglob("*.meta"):
+        data = json.loads(meta.read_text("utf-8"))
+        codes = data["exit_code_by_key"]
+        forget = [name for name, code in codes.items() if code in exit_codes]
+        for name in forget:
+            codes[name] = None
+        if forget:
+            meta.write_text(json.dumps(data, indent=4), "utf-8")
+            count += len(forget)
+    return count
+
+
 def write_config(packages: list[str]) -> None:
     """mutmut's settings, in the work folder's setup.cfg (the copied pyproject.toml has
     no [tool.mutmut] table, so mutmut reads this file)."""
@@ -97,6 +117,12 @@ def main() -> int:
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report-only", action="store_true",
                         help="no mutmut run: the score and survivors of the runs so far")
+    parser.add_argument("--retest-survivors", action="store_true",
+                        help="check the mutants that survived earlier runs again (after "
+                        "tests were added)")
+    parser.add_argument("--mutant", action="append", default=[], metavar="NAME",
+                        help="check only this mutant (a name or glob as in survivors.txt; "
+                        "repeatable), even if it has a verdict already")
     args = parser.parse_args()
     args.packages = args.packages or ["engine"]
     unknown = set(args.packages) - set(PACKAGE_TESTS)
@@ -110,10 +136,12 @@ def main() -> int:
         WORK.mkdir(parents=True, exist_ok=True)
         sync_work_tree()
         write_config(args.packages)
+        if (WORK / "mutants").is_dir():
+            reset_results({33, 5, 0} if args.retest_survivors else {33, 5})
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         returncode = subprocess.run(
-            [str(MUTMUT), "run", "--max-children", str(args.max_children)], cwd=WORK, env=env,
-            check=False,
+            [str(MUTMUT), "run", "--max-children", str(args.max_children), *args.mutant],
+            cwd=WORK, env=env, check=False,
         ).returncode
     found = statuses()
     counts = Counter(found.values())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import io
-import subprocess
+import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,21 +26,27 @@ ROOT = Path(__file__).resolve().parents[2]
 COMPILER = ROOT / "scripts" / "compile_model.py"
 
 
+# What the compiler made from data/, once per process: mutmut forks each mutant's test
+# session from a process that has already compiled and checked it (with no mutant active).
+_COMPILED: dict[str, Any] = {}
+
+
 @pytest.fixture(scope="session", autouse=True)
-def compiled_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def compiled_model(tmp_path_factory: pytest.TempPathFactory, compiler: ModuleType) -> Path:
     """Compile data/*.yaml into a temporary file and check that engine/model.json (made by
-    `make`, read by the CLI tests) is that file: the tests never write into the work tree."""
-    fresh = tmp_path_factory.mktemp("model") / "model.json"
-    run = subprocess.run(
-        [sys.executable, str(COMPILER), "--output", str(fresh)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
-    )
-    if run.returncode != 0:
-        pytest.fail(f"compile_model.py failed:\n{run.stderr}")
+    `make`, read by the CLI tests) is that file: the tests never write into the work tree.
+    The compiler runs in this process (its own command line has tests in
+    test_engine_verify.py), once per process."""
     packaged = ROOT / "engine" / "model.json"
-    if not packaged.is_file() or packaged.read_bytes() != fresh.read_bytes():
-        pytest.fail("engine/model.json is missing or not what data/*.yaml compiles to: run "
-                    "`make test` (or python scripts/compile_model.py)")
+    if not _COMPILED:
+        fresh = tmp_path_factory.mktemp("model") / "model.json"
+        problems = compiler.compile_model(ROOT / "data", fresh, compiler.DEFAULT_ARTICLE)
+        if problems:
+            pytest.fail("compile_model.py failed:\n" + "\n".join(problems))
+        if not packaged.is_file() or packaged.read_bytes() != fresh.read_bytes():
+            pytest.fail("engine/model.json is missing or not what data/*.yaml compiles to: "
+                        "run `make test` (or python scripts/compile_model.py)")
+        _COMPILED["raw"] = json.loads(fresh.read_text("utf-8"))
     return packaged
 
 
@@ -55,8 +61,9 @@ def compiler() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
-def pristine_raw_model(compiler: ModuleType) -> dict[str, Any]:
-    raw: dict[str, Any] = compiler.read_raw_model(ROOT / "data")
+def pristine_raw_model(compiled_model: Path) -> dict[str, Any]:
+    """The raw model read from data/*.yaml (what the compiler wrote: the same dict)."""
+    raw: dict[str, Any] = _COMPILED["raw"]
     return raw
 
 

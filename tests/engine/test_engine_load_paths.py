@@ -1,0 +1,122 @@
+"""Every field of the model files, broken one at a time, is named by its YAML path.
+
+The compiler prints `load_model`'s error to whoever edits data/*.yaml: the path must lead
+to the value that is wrong (`outcomes.yaml: connectors.partner-to-office-365.purpose`),
+for every field the loader reads, not only the few picked by hand in
+test_engine_verify.py. The paths are worked out here from the raw model's own shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from engine import load_model
+from engine.raw_reading import ModelError
+
+FILES = ("questions", "tables", "outcomes")
+# Mappings whose keys are ids or question names, not fields.
+ID_MAPPINGS = {"links", "connectors", "outcomes", "mail_paths", "nodes", "sub_by", "when",
+               "asked_when", "applies_when"}
+
+
+def place(file: str, steps: list[str | int]) -> str:
+    """`file.yaml: a.b[0].c` for the steps below a file's top level."""
+    text = ""
+    for step in steps:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return f"{file}.yaml: {text}"
+
+
+def leaves(value: Any, steps: list[str | int]) -> Iterator[tuple[Any, str | int, list[str | int]]]:
+    """(container, key, steps) of every text or number in `value`."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, dict | list):
+            yield from leaves(item, [*steps, key])
+        else:
+            yield value, key, [*steps, key]
+
+
+Steps = list[str | int]
+
+
+def fields(value: Any, steps: Steps) -> Iterator[tuple[dict[str, Any], Any, Steps]]:
+    """(mapping, key, steps) of every mapping entry in `value`."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(value, dict):
+            yield value, key, [*steps, key]
+        if isinstance(item, dict | list):
+            yield from fields(item, [*steps, key])
+
+
+def load_error(raw: dict[str, Any]) -> str | None:
+    try:
+        load_model(raw)
+    except ModelError as error:
+        return str(error)
+    return None
+
+
+def one_of(file: str, steps: list[str | int], message: str) -> bool:
+    """A link's `section`/`upstream`/`url` and a rule source's article or later-guidance
+    fields are one-of groups: leaving one out is named at the entry, with the group."""
+    entry = place(file, steps[:-1])
+    key = steps[-1]
+    return message in (
+        f"{entry}: give exactly one of `section` (an anchor of the article), `upstream` (an "
+        "Exchange article's path) or `url` (an https:// address)",
+        f"{entry}: give the article's `section` (and `seed_lines`), or later guidance's "
+        "document, commit, lines, link",
+        f"{entry}: a source in later guidance needs document, commit, lines, link; missing: {key}",
+    )
+
+
+def test_every_emptied_value_is_named_by_its_path(raw_model: dict[str, Any]) -> None:
+    wrong = []
+    checked = 0
+    for file in FILES:
+        for container, key, steps in list(leaves(raw_model[file], [])):
+            kept = container[key]
+            container[key] = ""
+            message = load_error(raw_model)
+            container[key] = kept
+            expected = f"{place(file, steps)}: expected non-empty text, found str ''"
+            # `always` emptied is no condition at all: read as a mapping.
+            if kept == "always":
+                expected = f"{place(file, steps)}: expected a mapping, found str ''"
+            checked += 1
+            if message != expected:
+                wrong.append((expected, message))
+    assert checked > 900
+    assert wrong == []
+
+
+def test_every_field_left_out_is_missing_or_optional(raw_model: dict[str, Any]) -> None:
+    """A required field left out is reported as missing at its path; an optional one loads."""
+    wrong = []
+    missing = 0
+    for file in FILES:
+        for mapping, key, steps in list(fields(raw_model[file], [])):
+            parents = [step for step in steps[:-1] if isinstance(step, str)]
+            if steps == [key] or (parents and parents[-1] in ID_MAPPINGS) or (
+                len(parents) > 1 and parents[-2] == "sub_by"
+            ):
+                continue
+            order = list(mapping)
+            kept = mapping.pop(key)
+            try:
+                message = load_error(raw_model)
+            except Exception as error:  # a KeyError: a field read but never required
+                message = f"{type(error).__name__}: {error}"
+            mapping[key] = kept
+            for name in order:  # the original order back (ids are listed in it)
+                mapping[name] = mapping.pop(name)
+            if message is None:
+                continue
+            missing += 1
+            if message != f"{place(file, steps)}: missing" and not one_of(file, steps, message):
+                wrong.append((place(file, steps), message))
+    assert missing > 300
+    assert wrong == []
