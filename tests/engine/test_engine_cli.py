@@ -292,3 +292,200 @@ def test_a_bad_value_exits_2_with_one_line_and_writes_nothing(cli: CliRunner) ->
     assert one_line_error(cli("--ps1", answers=no_connector)) == (
         "connector-check: there is no connector to create, so no script to write"
     )
+
+
+# --- the text report, read back from the JSON result ------------------------------------
+
+VERDICT_LINES = {
+    "required": "required: you need to create at least one connector.",
+    "optional": "optional: connectors can help, but none is required.",
+    "not-needed": "not needed: there is no connector to create.",
+}
+CONNECTOR_WORDS = {
+    "needed": "connector needed",
+    "optional": "connector optional",
+    "none": "no connector",
+    "in-place": "connectors already in place",
+}
+
+
+def section(title: str, items: list[list[str]], numbered: bool = False) -> list[str]:
+    """A titled list as the report shows it: bullet or number on an item's first line,
+    its other lines under the text. Nothing for an empty list."""
+    if not items:
+        return []
+    lines = [f"{title}:"]
+    for number, item in enumerate(items, start=1):
+        bullet = f"{number}." if numbered else "-"
+        lines.append(f"  {bullet} {item[0]}")
+        lines += [f"  {' ' * len(bullet)} {line}" for line in item[1:]]
+    return ["\n".join(lines)]
+
+
+def expected_text(result: dict[str, Any]) -> str:
+    def connector(c: dict[str, Any]) -> list[str]:
+        return [
+            f"{c['name']} ({c['need']})", f"From: {c['settings']['from']}",
+            f"To: {c['settings']['to']}", c["purpose"], *(f"Option: {o}" for o in c["options"]),
+            f"How to: {c['set_up']['title']}: {c['set_up']['href']}",
+            *(f"Source: {s}" for s in c["sources"]),
+        ]
+
+    def path(p: dict[str, Any]) -> str:
+        via = f" via {', '.join(p['via'])}" if p["via"] else ""
+        return (f"{p['from']} → {p['to']}{via}: {CONNECTOR_WORDS[p['connector']]} "
+                f"(e.g. {p['example']})")
+
+    def fired(f: dict[str, Any]) -> str:
+        source, where = f["source"], []
+        if source["href"]:
+            where.append(f"the article, #{source['section']}: {source['href']}")
+        if source["later"]:
+            where.append(f"Microsoft's later guidance, {source['later']['title']}: "
+                         f"{source['later']['href']}")
+        return f"{f['table']} / {f['rule']}: {f['because']} ({'; '.join(where)})"
+
+    sections = [
+        f"Verdict: {VERDICT_LINES[result['verdict']]}\n{result['headline']}",
+        *section("Assumed (answer the question to change it)",
+                 [[f"{a['question']} {a['label']} [{a['key']}={a['value']}]"]
+                  for a in result["assumed"]]),
+        *section("Connectors to create", [connector(c) for c in result["connectors"]], True),
+        *section("Why", [[text] for text in result["explanation"]]),
+        *section("Next steps", [[text] for text in result["next_steps"]], True),
+        *section("Mail paths", [[path(p)] for p in result["mail_paths"]]),
+        *section("Read more", [[f"{link['title']}: {link['href']}"] for link in result["links"]]),
+        *section("Decided by", [[fired(f)] for f in result["fired"]]),
+        *section("Ignored answers",
+                 [[f"{i['key']}={i['value']}: {i['reason']}"] for i in result["ignored"]]),
+    ]
+    plan = result.get("plan")
+    if plan:
+        steps = [[step["name"], *(f"Admin center: {line}" for line in step["admin_center"]),
+                  *(f"PowerShell: {line}" for line in step["powershell"]),
+                  *(f"Note: {note}" for note in step["notes"])] for step in plan["steps"]]
+        sections += [
+            *section("Plan: before you start", [[item] for item in plan["prerequisites"]]),
+            *section("Plan: connectors", steps, True),
+            *section("Plan: check", [[item] for item in plan["validation"]]),
+            *section("Plan: values that would complete it",
+                     [[f"{m['key']}: {m['why']}"] for m in plan["missing_values"]]),
+        ]
+    return "\n\n".join(sections) + "\n"
+
+
+TEXT_CASES = [
+    # connectors, options, sources, ignored devices=yes, assumed defaults, a partial plan
+    ["service=exchange-online", "servers=exchange-2010-or-later", "hybrid=no", "partners=yes",
+     "devices=yes"],
+    ["service=exchange-online", "servers=exchange-2010-or-later", "hybrid=yes",
+     "partners=no"],  # the wizard's connectors in place: nothing to create
+    CLOUD_WITH_DEVICES,
+    ["service=eop", "servers=other-smtp", "mx=filtering-service", "partners=no"],
+    ["service=neither", "servers=other-smtp"],
+]
+
+TEXT_VALUES = ["--value", "domains=contoso.com", "--value", "server_ips=203.0.113.10",
+               "--value", "smart_hosts=mail.contoso.com"]
+
+
+@pytest.mark.parametrize("answers", TEXT_CASES, ids=lambda a: "&".join(a))
+def test_the_text_report_shows_every_part_of_the_result(cli: CliRunner, answers: list[str]) -> None:
+    result = json.loads(cli("--json", *TEXT_VALUES, answers=answers).stdout)
+    run = cli(*TEXT_VALUES, answers=answers)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == expected_text(result)
+
+
+def test_the_text_cases_cover_every_kind_of_line(cli: CliRunner) -> None:
+    results = [json.loads(cli("--json", *TEXT_VALUES, answers=a).stdout) for a in TEXT_CASES]
+    assert {r["verdict"] for r in results} == set(VERDICT_LINES)
+    paths = [p for r in results for p in r["mail_paths"]]
+    assert {p["connector"] for p in paths} == set(CONNECTOR_WORDS)
+    assert any(p["via"] for p in paths) and any(not p["via"] for p in paths)
+    sources = [f["source"] for r in results for f in r["fired"]]
+    assert any(s["later"] for s in sources) and any(s["href"] for s in sources)
+    assert all(r["assumed"] for r in results[:2]) and results[0]["ignored"]
+    connectors = [c for r in results for c in r["connectors"]]
+    assert any(c["options"] for c in connectors) and all(c["sources"] for c in connectors)
+    steps = [s for r in results if "plan" in r for s in r["plan"]["steps"]]
+    assert all(any(s[part] for s in steps) for part in ("admin_center", "powershell", "notes"))
+    assert any(r["plan"]["missing_values"] for r in results if "plan" in r)
+
+
+@pytest.mark.parametrize("site_url", ["http://intranet/docs/exchange/", "http://intranet/docs/exchange"])
+def test_site_url_points_article_links_at_the_hosted_copy(
+    cli: CliRunner, tmp_path: Path, site_url: str
+) -> None:
+    # The shipped connectors' "how to" links all go to other articles: one goes to a
+    # section of the article here, so that it moves too.
+    raw = json.loads((ROOT / "engine" / "model.json").read_text("utf-8"))
+    connectors = raw["outcomes"]["connectors"]
+    connectors["your-servers-to-office-365"]["set_up"] = "how-do-i-set-up-connectors"
+    model = tmp_path / "model.json"
+    model.write_text(json.dumps(raw), "utf-8")
+    answers = ["service=exchange-online", "servers=exchange-2010-or-later", "hybrid=no",
+               "partners=yes"]
+
+    def links(result: dict[str, Any]) -> list[dict[str, Any]]:
+        return [*result["links"], *(c["set_up"] for c in result["connectors"]),
+                *(f["source"] for f in result["fired"])]
+
+    public = json.loads(cli("--json", "--model", str(model), answers=answers).stdout)
+    hosted = json.loads(
+        cli("--json", "--model", str(model), "--site-url", site_url, answers=answers).stdout
+    )
+    base = "http://intranet/docs/exchange/"
+    pairs = list(zip(links(public), links(hosted), strict=True))
+    moved = [(p, h) for p, h in pairs if p["site_path"]]
+    kept = [(p, h) for p, h in pairs if not p["site_path"]]
+    assert moved and kept
+    assert all(h["href"] == base + p["site_path"] for p, h in moved)
+    assert all(h["href"] == p["href"] and p["href"].startswith("https://") for p, h in kept)
+    assert hosted["connectors"][0]["set_up"]["href"] == base + (
+        "mail-flow-best-practices/use-connectors-to-configure-mail-flow/"
+        "use-connectors-to-configure-mail-flow/#HowDoI1"
+    )
+    assert any(f["source"]["href"].startswith(base) for f in hosted["fired"])
+    text = cli("--site-url", site_url, answers=answers).stdout
+    assert f"{base}mail-flow-best-practices/use-connectors-to-configure-mail-flow/" in text
+
+
+def test_a_terminal_prompt_shows_the_question_its_options_and_takes_numbers_or_values(
+    cli: CliRunner,
+) -> None:
+    given = ["service=exchange-online", "servers=exchange-2010-or-later", "hybrid=yes",
+             "partners=no", "mx=office-365", "outbound=direct", "add_on=no"]
+    # hybrid_connectors: a word, a number out of range, then Enter (its default, 1).
+    run = cli("--json", typed="x\n3\n\n", answers=given)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["answers"]["hybrid_connectors"] == "present"
+    choose = "Choose 1-2 (Enter: 1): "
+    retry = "Please type a number from 1 to 2, or one of: present, missing\n"
+    assert run.stderr == (
+        "\nAre the Hybrid Configuration wizard's connectors on the Connectors page?\n"
+        "  Open Mail flow > Connectors in the Exchange admin center. The wizard's two "
+        "connectors (one to your servers, one from them) are usually named after it.\n"
+        "  1. Yes, both are there [present]\n"
+        "  2. No — one or both are missing or were deleted [missing]\n"
+        + choose + retry + choose + retry + choose
+    )
+    # The second option by number, then by its value.
+    for typed in ("2\n", " missing \n"):
+        run = cli("--json", typed=typed, answers=given)
+        assert json.loads(run.stdout)["answers"]["hybrid_connectors"] == "missing"
+        assert run.stderr.count(choose) == 1
+
+
+def test_a_question_with_no_default_is_asked_again_on_enter(cli: CliRunner) -> None:
+    run = cli("--json", typed="\n0\nno\n", answers=["service=exchange-online",
+                                                    "servers=exchange-2010-or-later"])
+    assert run.returncode == 2
+    assert run.stderr.count("Choose 1-2: ") == 3  # hybrid: no default, no "(Enter: ...)"
+    assert run.stderr.count("Please type a number from 1 to 2, or one of: yes, no\n") == 2
+    # hybrid=no; then mx is asked and the input ends: refused, nothing on stdout.
+    assert run.stdout == ""
+    assert run.stderr.endswith(
+        "Choose 1-4 (Enter: 1): connector-check: input ended without an answer to 'mx'; "
+        "choose one of: office-365, filtering-service, archiving-service, your-servers\n"
+    )

@@ -204,32 +204,81 @@ def test_the_shipped_plan_data_is_sound(model: Model) -> None:
     assert verify_plan(raw, model.connectors) == []
 
 
+def recipe(raw: dict[str, Any], connector: str) -> dict[str, Any]:
+    found: dict[str, Any] = raw["connectors"][connector]
+    return found
+
+
+AT = "plan.yaml: connectors."
+
+
 @pytest.mark.parametrize(
-    ("change", "problem"),
+    ("change", "problems"),
     [
-        (lambda raw: raw["connectors"]["device-to-office-365"]["set"].update(
+        (lambda raw: recipe(raw, "device-to-office-365")["set"].update(
             CloudServicesMailEnabled="$true"),
-         "CloudServicesMailEnabled must never be set"),
-        (lambda raw: raw["connectors"]["device-to-office-365"]["set"].update(
-            RequireTls="$true"),
-         "RequireTls applies to Partner connectors only, not OnPremises"),
-        (lambda raw: raw["connectors"]["office-365-to-your-servers"]["set"].update(
+         [AT + "device-to-office-365.identify[0]: CloudServicesMailEnabled must never be set "
+          "(the hybrid wizard's to set)"]),
+        (lambda raw: recipe(raw, "device-to-office-365")["set"].update(RequireTls="$true"),
+         [AT + "device-to-office-365.identify[0]: RequireTls applies to Partner connectors "
+          "only, not OnPremises"]),
+        (lambda raw: recipe(raw, "office-365-to-your-servers")["set"].update(
             AllAcceptedDomains="$true"),
-         "AllAcceptedDomains cannot go with RecipientDomains"),
-        (lambda raw: raw["connectors"]["office-365-to-partner"]["identify"][0]["set"].update(
+         [AT + "office-365-to-your-servers.identify[0]: RecipientDomains cannot go with "
+          "AllAcceptedDomains",
+          AT + "office-365-to-your-servers.identify[0]: AllAcceptedDomains cannot go with "
+          "RecipientDomains"]),
+        (lambda raw: recipe(raw, "office-365-to-partner")["identify"][0]["set"].update(
             TlsSettings="CertificateValidation"),
-         "TlsDomain needs TlsSettings=DomainValidation"),
-        (lambda raw: raw["connectors"]["device-to-office-365"]["set"].update(Colour="x"),
-         "Colour is not a parameter of this cmdlet"),
-        (lambda raw: raw["connectors"]["device-to-office-365"]["set"].update(
+         [AT + "office-365-to-partner.identify[0]: TlsDomain needs TlsSettings=DomainValidation"]),
+        (lambda raw: recipe(raw, "office-365-to-your-servers")["set"].pop("UseMXRecord"),
+         [AT + "office-365-to-your-servers.identify[0]: SmartHosts needs UseMXRecord"]),
+        (lambda raw: recipe(raw, "device-to-office-365")["set"].update(Colour="x"),
+         [AT + "device-to-office-365.identify[0]: Colour is not a parameter of this cmdlet in "
+          "the table"]),
+        (lambda raw: recipe(raw, "device-to-office-365")["set"].update(
             SenderIPAddresses={"value": "printer_ips"}),
-         "takes an unknown value 'printer_ips'"),
+         [AT + "device-to-office-365.identify[0]: SenderIPAddresses takes an unknown value "
+          "'printer_ips'"]),
+        (lambda raw: recipe(raw, "device-to-office-365").update(cmdlet="New-Connector"),
+         [AT + "device-to-office-365.cmdlet: unknown cmdlet 'New-Connector'; known: "
+          "New-InboundConnector, Set-InboundConnector, New-OutboundConnector, "
+          "Validate-OutboundConnector, Set-OutboundConnector"]),
+        (lambda raw: recipe(raw, "partner-to-office-365")["identify"][1].update(
+            when="partner_ip"),
+         [AT + "partner-to-office-365.identify[1].when: unknown value 'partner_ip'"]),
+        (lambda raw: recipe(raw, "device-to-office-365")["needs"][0].update(key="printer_ips"),
+         [AT + "device-to-office-365.needs: unknown value 'printer_ips'"]),
+        (lambda raw: recipe(raw, "office-365-to-your-servers")["set"].update(UseMXRecord="false"),
+         [AT + 'office-365-to-your-servers.identify[0]: UseMXRecord is a boolean: write "$true" '
+          'or "$false"']),
+        (lambda raw: recipe(raw, "office-365-to-your-servers")["set"].update(TlsSettings="Always"),
+         [AT + "office-365-to-your-servers.identify[0]: TlsSettings='Always'; choose one of: "
+          "EncryptionOnly, CertificateValidation, DomainValidation"]),
+        (lambda raw: recipe(raw, "device-to-office-365")["set"].update(SenderDomains="*"),
+         [AT + "device-to-office-365.identify[0]: SenderDomains takes a list"]),
+        (lambda raw: recipe(raw, "device-to-office-365").update(connector_type="Hybrid"),
+         [AT + "device-to-office-365.identify[0]: ConnectorType='Hybrid'; choose one of: "
+          "OnPremises, Partner"]),
+        # A recipe with no PowerShell is not checked as one.
+        (lambda raw: recipe(raw, "office-365-to-service").update(
+            cmdlet="New-Connector", set={"Colour": "x"}), []),
     ],
-    ids=["forbidden", "partner-only", "excludes", "requires", "unknown", "value-key"],
+    ids=["forbidden", "partner-only", "excludes", "requires-value", "requires", "unknown",
+         "value-key", "unknown-cmdlet", "identify-when", "needs", "bool", "choice", "list",
+         "connector-type", "no-powershell"],
 )
-def test_broken_plan_data_is_reported(change: Any, problem: str) -> None:
-    problems = broken(change)
-    assert any(problem in p for p in problems), problems
+def test_broken_plan_data_is_reported(change: Any, problems: list[str]) -> None:
+    assert broken(change) == problems
+
+
+def test_a_recipe_for_no_connector_of_the_model_is_reported() -> None:
+    raw = json.loads(json.dumps({"values": PLAN.values, "cmdlets": PLAN.cmdlets,
+                                 "connectors": PLAN.connectors}))
+    connectors = [c for c in raw["connectors"] if c != "office-365-to-add-on"]
+    assert verify_plan(raw, connectors) == [
+        "plan.yaml: connectors.office-365-to-add-on: not a connector of outcomes.yaml"
+    ]
 
 
 def test_a_connector_without_recipe_is_reported() -> None:
