@@ -8,8 +8,12 @@ test_engine_verify.py. The paths are worked out here from the raw model's own sh
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from engine import load_model
 from engine.raw_reading import ModelError
@@ -73,50 +77,91 @@ def one_of(file: str, steps: list[str | int], message: str) -> bool:
     )
 
 
-def test_every_emptied_value_is_named_by_its_path(raw_model: dict[str, Any]) -> None:
-    wrong = []
-    checked = 0
+# The entries of each file (a question, a table, a link...), a test each: small tests run
+# first under mutation testing, so a mutant of an error message is noticed in a moment.
+SHIPPED = json.loads((Path(__file__).resolve().parents[2] / "engine" / "model.json").read_text(
+    "utf-8"))
+
+
+def entries() -> list[tuple[str, Steps]]:
+    found: list[tuple[str, Steps]] = []
     for file in FILES:
-        for container, key, steps in list(leaves(raw_model[file], [])):
-            kept = container[key]
-            container[key] = ""
-            message = load_error(raw_model)
-            container[key] = kept
-            expected = f"{place(file, steps)}: expected non-empty text, found str ''"
-            # `always` emptied is no condition at all: read as a mapping.
-            if kept == "always":
-                expected = f"{place(file, steps)}: expected a mapping, found str ''"
-            checked += 1
-            if message != expected:
-                wrong.append((expected, message))
-    assert checked > 900
+        for key, value in SHIPPED[file].items():
+            if isinstance(value, list):
+                found += [(file, [key, i]) for i in range(len(value))]
+            elif isinstance(value, dict):
+                found += [(file, [key, name]) for name in value]
+            else:
+                found.append((file, [key]))
+    return found
+
+
+ENTRIES = entries()
+ENTRY_IDS = [place(file, steps) for file, steps in ENTRIES]
+
+
+def entry_at(raw: dict[str, Any], file: str, steps: Steps) -> tuple[Any, Any]:
+    """The container holding the entry, and the entry's key in it."""
+    parent: Any = raw[file]
+    for step in steps[:-1]:
+        parent = parent[step]
+    return parent, steps[-1]
+
+
+def test_the_entries_are_every_part_of_the_three_files() -> None:
+    for file in FILES:
+        assert {steps[0] for f, steps in ENTRIES if f == file} == set(SHIPPED[file])
+    assert len(ENTRIES) > 100
+
+
+@pytest.mark.parametrize(("file", "steps"), ENTRIES, ids=ENTRY_IDS)
+def test_every_emptied_value_is_named_by_its_path(
+    raw_model: dict[str, Any], file: str, steps: Steps
+) -> None:
+    parent, key = entry_at(raw_model, file, steps)
+    value = parent[key]
+    found = (list(leaves(value, steps)) if isinstance(value, dict | list)
+             else [(parent, key, steps)])
+    wrong = []
+    for container, key, at in found:
+        kept = container[key]
+        container[key] = ""
+        message = load_error(raw_model)
+        container[key] = kept
+        expected = f"{place(file, at)}: expected non-empty text, found str ''"
+        # `always` emptied is no condition at all: read as a mapping.
+        if kept == "always":
+            expected = f"{place(file, at)}: expected a mapping, found str ''"
+        if message != expected:
+            wrong.append((expected, message))
+    assert found
     assert wrong == []
 
 
-def test_every_field_left_out_is_missing_or_optional(raw_model: dict[str, Any]) -> None:
+@pytest.mark.parametrize(("file", "steps"), ENTRIES, ids=ENTRY_IDS)
+def test_every_field_left_out_is_missing_or_optional(
+    raw_model: dict[str, Any], file: str, steps: Steps
+) -> None:
     """A required field left out is reported as missing at its path; an optional one loads."""
+    parent, key = entry_at(raw_model, file, steps)
+    if not isinstance(parent[key], dict | list):
+        return
     wrong = []
-    missing = 0
-    for file in FILES:
-        for mapping, key, steps in list(fields(raw_model[file], [])):
-            parents = [step for step in steps[:-1] if isinstance(step, str)]
-            if steps == [key] or (parents and parents[-1] in ID_MAPPINGS) or (
-                len(parents) > 1 and parents[-2] == "sub_by"
-            ):
-                continue
-            order = list(mapping)
-            kept = mapping.pop(key)
-            try:
-                message = load_error(raw_model)
-            except Exception as error:  # a KeyError: a field read but never required
-                message = f"{type(error).__name__}: {error}"
-            mapping[key] = kept
-            for name in order:  # the original order back (ids are listed in it)
-                mapping[name] = mapping.pop(name)
-            if message is None:
-                continue
-            missing += 1
-            if message != f"{place(file, steps)}: missing" and not one_of(file, steps, message):
-                wrong.append((place(file, steps), message))
-    assert missing > 300
+    for mapping, field, at in list(fields(parent[key], steps)):
+        parents = [step for step in at[:-1] if isinstance(step, str)]
+        if parents[-1] in ID_MAPPINGS or (len(parents) > 1 and parents[-2] == "sub_by"):
+            continue
+        order = list(mapping)
+        kept = mapping.pop(field)
+        try:
+            message = load_error(raw_model)
+        except Exception as error:  # a KeyError: a field read but never required
+            message = f"{type(error).__name__}: {error}"
+        mapping[field] = kept
+        for name in order:  # the original order back (ids are listed in it)
+            mapping[name] = mapping.pop(name)
+        if message is not None and message != f"{place(file, at)}: missing" and not one_of(
+            file, at, message
+        ):
+            wrong.append((place(file, at), message))
     assert wrong == []
