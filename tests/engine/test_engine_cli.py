@@ -5,9 +5,11 @@ terminal (pty) and a package copy without its compiled model."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -489,3 +491,80 @@ def test_a_question_with_no_default_is_asked_again_on_enter(cli: CliRunner) -> N
         "Choose 1-4 (Enter: 1): connector-check: input ended without an answer to 'mx'; "
         "choose one of: office-365, filtering-service, archiving-service, your-servers\n"
     )
+
+
+def split_row(line: str) -> list[str]:
+    """A Markdown table row's cells, with `\\|` kept inside its cell."""
+    assert line.startswith("| ") and line.endswith(" |")
+    return [cell.replace("\\|", "|") for cell in re.split(r" (?<!\\)\| ", line[2:-2])]
+
+
+def test_decision_table_rows_are_every_case_numbered_with_its_result(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    from engine import decide, load_model, reachable_answer_sets
+
+    raw = json.loads((ROOT / "engine" / "model.json").read_text("utf-8"))
+    # A "|" in a cell must not end it.
+    raw["outcomes"]["connectors"]["device-to-office-365"]["settings"]["from"] = "Printer | app"
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(raw), "utf-8")
+    model = load_model(raw)
+    lines = cli("--model", str(path), "--decision-table").stdout.splitlines()
+    cases = reachable_answer_sets(model)
+    assert lines[0] == (
+        f"Every combination of answers the checker accepts ({len(cases)} cases), with its "
+        "verdict and the connectors to create (From → To, as the connector wizard names "
+        "them). — marks a question that is not asked in that case."
+    )
+    assert lines[1] == ""
+    header, delimiter, *rows = (split_row(line) for line in lines[2:])
+    assert header == ["#", *(f"`{q}`" for q in model.questions), "Verdict",
+                      "Connectors to create"]
+    assert delimiter == ["---:", *["---"] * (len(header) - 1)]
+    assert len(rows) == len(cases)
+    for number, (row, answers) in enumerate(zip(rows, cases, strict=True), start=1):
+        result = decide(model, answers)
+        connectors = "<br>".join(
+            f"{c['settings']['from']} → {c['settings']['to']} ({c['need']})"
+            for c in result["connectors"]
+        ) or "none"
+        assert row == [str(number), *(answers.get(q, "—") for q in model.questions),
+                       result["verdict"], connectors]
+    assert any("Printer | app → " in row[-1] for row in rows)
+    assert "Printer \\| app → " in "\n".join(lines)
+
+
+class ScreenLog(io.StringIO):
+    """A terminal's screen: what was flushed to it, as the user sees it."""
+
+    shown = ""
+
+    def flush(self) -> None:
+        self.shown = self.getvalue()
+
+
+def test_the_prompt_is_on_screen_before_the_cli_waits_for_input(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from engine.cli import main
+
+    screen = ScreenLog()
+    seen_when_asked = []
+
+    class Keyboard(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+        def readline(self, size: int | None = -1) -> str:
+            seen_when_asked.append(screen.shown)
+            return super().readline()
+
+    monkeypatch.setattr(sys, "stdin", Keyboard("2\n\n\n\n"))
+    monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    main(["--answer", "service=exchange-online", "--answer", "servers=exchange-2010-or-later",
+          "--answer", "partners=no"])
+    assert len(seen_when_asked) == 4
+    assert all(shown.endswith(": ") for shown in seen_when_asked)
+    assert seen_when_asked[0].endswith("Choose 1-2: ")
