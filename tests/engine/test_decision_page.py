@@ -70,3 +70,43 @@ def test_later_answers_add_up_as_the_page_says(model: Model) -> None:
         assert needs_of(decide(model, answers)) == expected, answers
         checked += 1
     assert checked == 384
+
+
+def test_the_page_reads_as_headed_sections_with_their_introductions(model: Model) -> None:
+    lines = decision_page_markdown(model, "../checker/").split("\n")
+    seeds = len(seed_cases(model))
+    assert lines[:6] == [
+        "## The article's cases",
+        "",
+        "The cases of the article's two tables. The questions added since (MX records, "
+        "outbound mail, add-on services, how devices send, missing hybrid connectors) take "
+        "their usual answer here. Each number opens the case in the checker.",
+        "",
+        "| # | Your situation | The answer | Connectors to create |",
+        "| --- | --- | --- | --- |",
+    ]
+    assert all(line.startswith("| <a href=") for line in lines[6:6 + seeds])
+    assert lines[6 + seeds:6 + seeds + 6] == [
+        "",
+        "## What each later answer changes",
+        "",
+        "Each later answer changes the case above as its section says; several later "
+        "answers together add up (the checker gives the exact answer for any mix). The "
+        "case numbers open the checker with that answer.",
+        "",
+        lines[6 + seeds + 5],
+    ]
+    assert lines[6 + seeds + 5].startswith("### ")
+
+
+def test_a_section_for_each_answer_other_than_a_default_and_each_new_answer(
+    model: Model,
+) -> None:
+    page = decision_page_markdown(model, "../checker/")
+    headings = [line[4:] for line in page.splitlines() if line.startswith("### ")]
+    later = [f"{q.name}: {o.label}" for q in model.questions.values() if q.default is not None
+             for o in q.options if o.value != q.default]
+    new = [f"{q.name}: {o.label}" for q in model.questions.values() for o in q.options
+           if o.since_contract > 1]
+    assert later and new
+    assert headings == later + new

@@ -85,6 +85,20 @@ def test_bad_values_are_refused_naming_key_value_and_what_is_valid(
     assert message.startswith(f"{key}={value!r}: ")
     assert problem in message
     assert refusal.value.key == key
+    assert refusal.value.value == value
+    # What is valid: the kind's own sentence, or nothing for a key that is no plan value.
+    assert message.endswith(f"; valid: {refusal.value.valid}")
+    assert bool(refusal.value.valid) == (key in PLAN.kinds)
+
+
+def test_a_long_refused_value_is_shortened_in_the_message() -> None:
+    fits = "x" * 75 + ".test"  # 80 characters: shown whole
+    too_long = "x" * 76 + ".test"  # 81: the first 77 and "..."
+    for value, shown in ((fits, fits), (too_long, too_long[:77] + "...")):
+        with pytest.raises(PlanValueError) as refusal:
+            parse_values(PLAN.kinds, {"server_ips": value})
+        assert str(refusal.value).startswith(f"server_ips={shown!r}: ")
+        assert refusal.value.value == value
 
 
 # --- commands, from the cmdlet reference ------------------------------------------------
