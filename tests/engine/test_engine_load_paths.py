@@ -165,3 +165,43 @@ def test_every_field_left_out_is_missing_or_optional(
         ):
             wrong.append((place(file, at), message))
     assert wrong == []
+
+
+def set_in(raw: dict[str, Any], file: str, steps: Steps, value: Any) -> None:
+    parent, key = entry_at(raw, file, steps)
+    parent[key] = value
+
+
+@pytest.mark.parametrize(
+    ("file", "steps", "value", "message"),
+    [
+        ("outcomes", ["links", 5], {"title": "x", "url": "https://x"},
+         "outcomes.yaml: links: key 5 is not text; found int 5"),
+        ("questions", ["questions", 0, "label"], True,
+         "questions.yaml: questions[0].label: expected non-empty text, found the boolean True "
+         "(YAML 1.1 reads unquoted yes/no/on/off/true/false as booleans; quote it, e.g. "
+         '"yes")'),
+        ("questions", ["questions", 0, "options"], "yes",
+         "questions.yaml: questions[0].options: expected a list, found str 'yes'"),
+        ("outcomes", ["links"], ["a"],
+         "outcomes.yaml: links: expected a mapping, found list ['a']"),
+        ("questions", ["questions", 0, "options", 0, "since_contract"], 3,
+         "questions.yaml: questions[0].options[0].since_contract: '3' is not valid here; "
+         "valid: 1, 2"),
+        ("outcomes", ["connectors", "device-to-office-365", "nodes"], ["a", "b", "c"],
+         "outcomes.yaml: connectors.device-to-office-365.nodes: give two diagram nodes "
+         "(from, to), found 3"),
+        ("outcomes", ["links", "eop-overview", "url"], "http://x",
+         "outcomes.yaml: links.eop-overview.url: 'http://x' is not an https:// address"),
+        ("questions", ["questions", 0, "default"], "x",
+         "questions.yaml: questions[0].default: 'x' is not valid here; valid: "
+         "exchange-online, eop, neither"),
+    ],
+    ids=["key-not-text", "boolean", "not-a-list", "not-a-mapping", "since-contract",
+         "three-nodes", "not-https", "default-not-an-option"],
+)
+def test_a_wrong_value_says_what_was_found_and_what_is_valid(
+    raw_model: dict[str, Any], file: str, steps: Steps, value: Any, message: str
+) -> None:
+    set_in(raw_model, file, steps, value)
+    assert load_error(raw_model) == message
