@@ -314,3 +314,113 @@ def test_the_worker_gets_a_plan_only_with_values() -> None:
     bad = json.loads(answer(answers, json.dumps({"server_ips": "10.0.0.1"})))
     assert bad["plan_error"]["key"] == "server_ips" and "plan" not in bad
     assert isinstance(PLAN, PlanModel)
+
+
+# --- the whole script and lists, as the admin downloads and reads them -------------------
+
+FILTERED_SERVERS = {"service": "exchange-online", "servers": "other-smtp", "partners": "yes",
+                    "mx": "filtering-service"}
+SOME_VALUES = {"domains": "contoso.com", "server_cert": "mail.contoso.com",
+               "smart_hosts": "mail.contoso.com", "partner_domains": "contosobank.com",
+               "partner_ips": "198.51.100.0/28", "service_ips": "192.0.2.0/24"}
+
+
+def test_the_whole_script_with_values(model: Model) -> None:
+    plan = plan_for(model, FILTERED_SERVERS, SOME_VALUES)
+    assert plan["script"] == "\n".join([
+        "# Connector plan made by the connector checker; review every line before running it.",
+        "# Answer: Yes — 5 connectors to create (2 required)",
+        "# Sign in to Exchange Online PowerShell (module ExchangeOnlineManagement).",
+        "Connect-ExchangeOnline",
+        "",
+        "# Connector from your email servers",
+        "New-InboundConnector -Name 'Connector from your email servers' -ConnectorType "
+        "'OnPremises' -SenderDomains '*' -TlsSenderCertificateName 'mail.contoso.com'",
+        "",
+        "# Connector to your email servers",
+        "New-OutboundConnector -Name 'Connector to your email servers' -ConnectorType "
+        "'OnPremises' -RecipientDomains 'contoso.com' -UseMXRecord $false -SmartHosts "
+        "'mail.contoso.com' -TlsSettings 'CertificateValidation'",
+        "",
+        "# Connector from your third-party mail service",
+        "New-InboundConnector -Name 'Connector from your third-party mail service' "
+        "-ConnectorType 'Partner' -SenderDomains '*' -RestrictDomainsToIPAddresses $true "
+        "-SenderIPAddresses '192.0.2.0/24'",
+        "Set-InboundConnector -Identity 'Connector from your third-party mail service' "
+        "-EFSkipIPs '192.0.2.0/24'",
+        "",
+        "# Connector from a partner organization",
+        "New-InboundConnector -Name 'Connector from a partner organization' -ConnectorType "
+        "'Partner' -SenderDomains 'contosobank.com' -RequireTls $true "
+        "-RestrictDomainsToIPAddresses $true -SenderIPAddresses '198.51.100.0/28'",
+        "",
+        "# Connector to a partner organization",
+        "New-OutboundConnector -Name 'Connector to a partner organization' -ConnectorType "
+        "'Partner' -RecipientDomains 'contosobank.com' -TlsSettings 'CertificateValidation'",
+        "",
+        "# Validate the connectors from Microsoft 365, then mark them validated.",
+        "Validate-OutboundConnector -Identity 'Connector to your email servers' -Recipients "
+        "'postmaster@contoso.com'",
+        "Set-OutboundConnector -Identity 'Connector to your email servers' -IsValidated $true",
+        "Validate-OutboundConnector -Identity 'Connector to a partner organization' "
+        "-Recipients 'postmaster@contosobank.com'",
+        "Set-OutboundConnector -Identity 'Connector to a partner organization' -IsValidated "
+        "$true",
+    ]) + "\n"
+    assert plan["prerequisites"] == [
+        "Add your domains as accepted domains in Microsoft 365: contoso.com.",
+        "Your servers send and receive Internet mail, with TLS and a certificate from a "
+        "certification authority (CA), and port 25 is open between them and Microsoft 365's "
+        "IP address ranges.",
+        "The partner's servers present a valid certificate, ideally CA-signed.",
+    ]
+    assert plan["validation"][-1] == (
+        "Send a test message each way the connectors carry mail (for example from a mailbox "
+        "on your servers to one in Exchange Online, and back), then look it up in the "
+        "message trace of the Exchange admin center."
+    )
+    assert [f["key"] for f in plan["fields"]] == [
+        "server_cert", "server_ips", "domains", "smart_hosts", "service_ips",
+        "partner_domains", "partner_cert", "partner_ips",
+    ]
+    assert all(f["label"] == PLAN.values[f["key"]]["label"] and f["help"] for f in plan["fields"])
+
+
+def test_without_values_the_script_says_what_each_step_waits_for(model: Model) -> None:
+    answers = {"service": "exchange-online", "servers": "none", "devices": "no",
+               "partners": "yes"}
+    plan = plan_for(model, answers, {})
+    assert plan["script"] == "\n".join([
+        "# Connector plan made by the connector checker; review every line before running it.",
+        "# Answer: Optional — 2 connectors to create, if you want them",
+        "# Sign in to Exchange Online PowerShell (module ExchangeOnlineManagement).",
+        "Connect-ExchangeOnline",
+        "",
+        "# Connector from a partner organization",
+        "# A certificate restriction and an IP restriction go in separate connectors: the "
+        "plan uses the certificate when both are given.",
+        "# No command is written until you give: partner_domains.",
+        "",
+        "# Connector to a partner organization",
+        "# No command is written until you give: partner_domains.",
+    ]) + "\n"
+    assert plan["steps"][0]["admin_center"][-1] == (
+        "Use it for mail sent from these domains: <partner_domains>; require TLS."
+    )
+    assert plan["prerequisites"] == [
+        "Add your domains as accepted domains in Microsoft 365: <domains>.",
+        "The partner's servers present a valid certificate, ideally CA-signed.",
+    ]
+    assert [m["key"] for m in plan["missing_values"]] == ["partner_domains"]
+
+
+def test_mx_records_are_a_prerequisite_only_with_servers_and_mx_at_microsoft(
+    model: Model,
+) -> None:
+    mx_item = ("Your domains' MX records point to Microsoft 365 (the host name ending in "
+               "mail.protection.outlook.com that the admin center shows for each domain).")
+    assert mx_item in plan_for(model, SERVERS, {})["prerequisites"]
+    assert mx_item not in plan_for(model, FILTERED_SERVERS, {})["prerequisites"]
+    cloud = {"service": "exchange-online", "servers": "none", "devices": "no", "partners": "yes"}
+    assert mx_item not in plan_for(model, cloud, {})["prerequisites"]
+    assert plan_for(model, {**CLOUD}, {})["validation"] == []  # no connector, no test mail
