@@ -473,6 +473,9 @@ def test_a_terminal_prompt_shows_the_question_its_options_and_takes_numbers_or_v
         + choose + retry + choose + retry + choose
     )
     # The second option by number, then by its value.
+    run = cli("--json", typed="1\n", answers=given)
+    assert json.loads(run.stdout)["answers"]["hybrid_connectors"] == "present"
+    assert run.stderr.count(choose) == 1
     for typed in ("2\n", " missing \n"):
         run = cli("--json", typed=typed, answers=given)
         assert json.loads(run.stdout)["answers"]["hybrid_connectors"] == "missing"

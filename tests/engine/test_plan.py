@@ -89,6 +89,8 @@ def test_bad_values_are_refused_naming_key_value_and_what_is_valid(
     # What is valid: the kind's own sentence, or nothing for a key that is no plan value.
     assert message.endswith(f"; valid: {refusal.value.valid}")
     assert bool(refusal.value.valid) == (key in PLAN.kinds)
+    if key not in PLAN.kinds:
+        assert refusal.value.valid == ""
 
 
 def test_a_long_refused_value_is_shortened_in_the_message() -> None:
@@ -284,6 +286,41 @@ AT = "plan.yaml: connectors."
 )
 def test_broken_plan_data_is_reported(change: Any, problems: list[str]) -> None:
     assert broken(change) == problems
+
+
+def test_every_bad_setting_is_reported_not_only_the_first() -> None:
+    problems = broken(lambda raw: recipe(raw, "device-to-office-365")["set"].update(
+        CloudServicesMailEnabled="$true", Colour="x", RequireTls="$true"))
+    assert problems == [
+        AT + "device-to-office-365.identify[0]: CloudServicesMailEnabled must never be set "
+        "(the hybrid wizard's to set)",
+        AT + "device-to-office-365.identify[0]: Colour is not a parameter of this cmdlet in "
+        "the table",
+        AT + "device-to-office-365.identify[0]: RequireTls applies to Partner connectors only, "
+        "not OnPremises",
+    ]
+
+
+def test_a_parameter_for_several_connector_types_names_them_all() -> None:
+    def change(raw: dict[str, Any]) -> None:
+        raw["cmdlets"]["New-InboundConnector"]["parameters"]["RequireTls"]["only"] = [
+            "Partner", "Hybrid"]
+        recipe(raw, "device-to-office-365")["set"]["RequireTls"] = "$true"
+
+    assert broken(change) == [
+        AT + "device-to-office-365.identify[0]: RequireTls applies to Partner, Hybrid "
+        "connectors only, not OnPremises"
+    ]
+
+
+def test_recipes_and_cmdlets_may_leave_out_optional_parts() -> None:
+    def change(raw: dict[str, Any]) -> None:
+        del recipe(raw, "device-to-office-365")["set"]  # only Name and ConnectorType
+        del recipe(raw, "partner-to-office-365")["identify"][0]["set"]
+        for cmdlet in raw["cmdlets"].values():
+            cmdlet.pop("forbidden", None)
+
+    assert broken(change) == []
 
 
 def test_a_recipe_for_no_connector_of_the_model_is_reported() -> None:
