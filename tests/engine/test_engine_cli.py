@@ -571,3 +571,23 @@ def test_the_prompt_is_on_screen_before_the_cli_waits_for_input(
     assert len(seen_when_asked) == 4
     assert all(shown.endswith(": ") for shown in seen_when_asked)
     assert seen_when_asked[0].endswith("Choose 1-2: ")
+
+
+def test_the_text_report_of_two_sources_and_two_hops(cli: CliRunner, tmp_path: Path) -> None:
+    # The shipped model has no rule citing both the article and later guidance, and no
+    # mail path with two hops between its ends: a model that has both.
+    raw = json.loads((ROOT / "engine" / "model.json").read_text("utf-8"))
+    relay = raw["tables"]["tables"][5]["rules"][3]
+    assert relay["id"] == "devices-smtp-relay"
+    relay["source"]["section"] = "NeedConnector1"
+    raw["outcomes"]["mail_paths"]["internet-to-your-servers"]["via"] = ["service", "office-365"]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(raw), "utf-8")
+    answers = [*CLOUD_WITH_DEVICES, "device_method=smtp-relay"]
+    result = json.loads(cli("--model", str(path), "--json", answers=answers).stdout)
+    assert cli("--model", str(path), answers=answers).stdout == expected_text(result)
+    text = cli("--model", str(path), answers=["service=exchange-online",
+                                              "servers=other-smtp", "partners=no"]).stdout
+    assert "  - internet → your-servers via service, office-365: connector needed" in text
+    fired = next(f for f in result["fired"] if f["rule"] == "devices-smtp-relay")
+    assert fired["source"]["href"] and fired["source"]["later"]
