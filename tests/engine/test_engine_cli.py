@@ -591,3 +591,49 @@ def test_the_text_report_of_two_sources_and_two_hops(cli: CliRunner, tmp_path: P
     assert "  - internet → your-servers via service, office-365: connector needed" in text
     fired = next(f for f in result["fired"] if f["rule"] == "devices-smtp-relay")
     assert fired["source"]["href"] and fired["source"]["later"]
+
+
+def test_without_its_compiled_model_the_cli_says_how_to_build_it(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In-process twin of the subprocess test above: the package's files are an empty folder.
+    import engine.packaged
+
+    monkeypatch.setattr(engine.packaged.resources, "files", lambda package: tmp_path)
+    assert one_line_error(cli(answers=CLOUD_WITH_DEVICES)) == (
+        "connector-check: model not compiled: run `make build` (or python scripts/compile_model.py)"
+    )
+
+
+def test_json_is_indented_by_two_and_keeps_its_characters(cli: CliRunner) -> None:
+    out = cli("--json", answers=CLOUD_WITH_DEVICES).stdout
+    assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False) + "\n"
+    assert "→" in out and "\\u" not in out
+    assert out.startswith('{\n  "verdict": "optional",\n')
+
+
+def test_a_value_given_twice_or_holding_an_equals_sign(cli: CliRunner) -> None:
+    twice = cli("--value", "domains=a.com", "--value", "domains=b.com", answers=SERVERS_ANSWERS)
+    assert one_line_error(twice) == (
+        "connector-check: 'domains' is given twice ('a.com' and 'b.com'); give one"
+    )
+    # Only the first "=" separates the key from the value.
+    equals = cli(answers=["service=exchange-online", "servers=none", "devices=yes=no"])
+    assert one_line_error(equals).startswith(
+        "connector-check: 'yes=no' is not an answer to 'devices'"
+    )
+
+
+def test_a_plan_comes_with_connectors_even_without_values_and_with_values_alone(
+    cli: CliRunner,
+) -> None:
+    with_connectors = json.loads(cli("--json", answers=SERVERS_ANSWERS).stdout)
+    assert with_connectors["plan"]["missing_values"]
+    assert "Plan: connectors:" in cli(answers=SERVERS_ANSWERS).stdout
+    no_connector = ["service=exchange-online", "servers=none", "devices=no", "partners=no"]
+    assert "plan" not in json.loads(cli("--json", answers=no_connector).stdout)
+    with_values = json.loads(
+        cli("--json", "--value", "domains=contoso.com", answers=no_connector).stdout
+    )
+    assert with_values["plan"]["steps"] == []
+    assert with_values["plan"]["values"] == {"domains": ["contoso.com"]}
