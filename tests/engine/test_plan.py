@@ -461,3 +461,15 @@ def test_mx_records_are_a_prerequisite_only_with_servers_and_mx_at_microsoft(
     cloud = {"service": "exchange-online", "servers": "none", "devices": "no", "partners": "yes"}
     assert mx_item not in plan_for(model, cloud, {})["prerequisites"]
     assert plan_for(model, {**CLOUD}, {})["validation"] == []  # no connector, no test mail
+
+
+def test_list_parameters_take_every_item_of_a_value(model: Model) -> None:
+    values = {**EXAMPLE, "domains": "contoso.com, fabrikam.com",
+              "server_ips": "203.0.113.10, 198.51.100.0/28"}
+    plan = plan_for(model, SERVERS, {k: v for k, v in values.items() if k != "server_cert"})
+    commands = [line for step in plan["steps"] for line in step["powershell"]]
+    assert (
+        "New-InboundConnector -Name 'Connector from your email servers' -ConnectorType "
+        "'OnPremises' -SenderDomains '*' -SenderIPAddresses '203.0.113.10','198.51.100.0/28'"
+    ) in commands
+    assert any("-RecipientDomains 'contoso.com','fabrikam.com' " in line for line in commands)
