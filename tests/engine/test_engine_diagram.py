@@ -74,3 +74,27 @@ def test_a_required_connector_and_one_way_mail_through_a_service(model: Model) -
 def test_no_line_no_box(model: Model) -> None:
     diagram = decide(model, {"service": "neither", "servers": "other-smtp"})["diagram"]
     assert diagram == {"nodes": [], "edges": [], "summary": "No mail path to show."}
+
+
+def test_a_connector_without_diagram_nodes_joins_its_own_ends(raw_model: dict[str, Any]) -> None:
+    from engine import load_model
+
+    device = raw_model["outcomes"]["connectors"]["device-to-office-365"]
+    assert device["nodes"] == ["devices", "office-365"]
+    del device["nodes"]
+    diagram = decide(load_model(raw_model), FILTERED_CLOUD_WITH_DEVICES)["diagram"]
+    assert lines(diagram)[1] == (device["from"], device["to"], "required", False,
+                                 "Connector for your devices and applications")
+    assert device["from"] != "devices"
+
+
+def test_a_question_without_a_short_name_is_named_by_its_label(
+    raw_model: dict[str, Any],
+) -> None:
+    from engine import load_model
+    from engine.decision_page import decision_page_markdown
+
+    servers = next(q for q in raw_model["questions"]["questions"] if q["id"] == "servers")
+    del servers["short"]
+    page = decision_page_markdown(load_model(raw_model), "../checker/")
+    assert f"{servers['label']}: None — all our mailboxes are in Exchange Online" in page
