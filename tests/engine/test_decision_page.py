@@ -195,3 +195,28 @@ def test_every_row_of_the_page_is_its_case(model: Model) -> None:
 def test_a_quote_in_the_checker_address_cannot_end_the_link(model: Model) -> None:
     page = decision_page_markdown(model, '../check"er/')
     assert 'href="../check&quot;er/?' in page and 'check"er' not in page
+
+
+def test_a_bar_in_a_cell_does_not_end_it(raw_model: dict[str, Any]) -> None:
+    from engine import load_model
+
+    raw_model["outcomes"]["connectors"]["your-servers-to-office-365"]["settings"]["from"] = (
+        "Your server | gateway"
+    )
+    page = decision_page_markdown(load_model(raw_model), "../checker/")
+    assert "Your server \\| gateway → Office 365" in page
+    assert "Your server | gateway" not in page
+
+
+def test_each_answer_added_since_the_article_has_its_section(raw_model: dict[str, Any]) -> None:
+    from engine import load_model
+
+    servers = next(q for q in raw_model["questions"]["questions"] if q["id"] == "servers")
+    servers["options"][3]["since_contract"] = 2  # other-smtp, as if it were new
+    model = load_model(raw_model)
+    headings = [line for line in decision_page_markdown(model, "../checker/").splitlines()
+                if line.startswith("### ")]
+    assert headings[-2:] == [
+        "### Service: Neither — only our own Exchange servers, no Microsoft 365 mail service",
+        "### Your own mail servers: Another SMTP mail server (not Microsoft Exchange)",
+    ]

@@ -473,3 +473,41 @@ def test_list_parameters_take_every_item_of_a_value(model: Model) -> None:
         "'OnPremises' -SenderDomains '*' -SenderIPAddresses '203.0.113.10','198.51.100.0/28'"
     ) in commands
     assert any("-RecipientDomains 'contoso.com','fabrikam.com' " in line for line in commands)
+
+
+SMART_HOSTS_VALID = "comma-separated host names or IPv4 addresses, such as mail.contoso.com"
+IPV4_VALID = ("comma-separated public IPv4 addresses or CIDR ranges from /24 to /32, such as "
+              "203.0.113.10 or 198.51.100.0/28")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("smart_hosts", "10.0.0.1",
+         f"smart_hosts='10.0.0.1': '10.0.0.1' is not a public address; valid: "
+         f"{SMART_HOSTS_VALID}"),
+        ("smart_hosts", "mail_1.contoso.com",
+         "smart_hosts='mail_1.contoso.com': 'mail_1.contoso.com' is not a valid domain name; "
+         f"valid: {SMART_HOSTS_VALID}"),
+        ("smart_hosts", "203.0.113.0/28",
+         "smart_hosts='203.0.113.0/28': a smart host is one address, not a range; valid: "
+         f"{SMART_HOSTS_VALID}"),
+        ("smart_hosts", "*.contoso.com",
+         "smart_hosts='*.contoso.com': a wildcard (*.) is not allowed here; valid: "
+         f"{SMART_HOSTS_VALID}"),
+        # A prefix wider than /24 is named so even with host bits set...
+        ("server_ips", "203.0.113.10/16",
+         f"server_ips='203.0.113.10/16': '203.0.113.10/16' is wider than /24; valid: "
+         f"{IPV4_VALID}"),
+        # ...and only the part after the first "/" is the prefix.
+        ("server_ips", "203.0.113.0/24/8",
+         "server_ips='203.0.113.0/24/8': '203.0.113.0/24/8': Only one '/' permitted in "
+         f"'203.0.113.0/24/8'; valid: {IPV4_VALID}"),
+    ],
+    ids=["private-smart-host", "bad-host-name", "smart-host-range", "smart-host-wildcard",
+         "wide-with-host-bits", "two-slashes"],
+)
+def test_refused_addresses_and_hosts_read_whole(key: str, value: str, message: str) -> None:
+    with pytest.raises(PlanValueError) as refusal:
+        parse_values(PLAN.kinds, {key: value})
+    assert str(refusal.value) == message
