@@ -519,3 +519,45 @@ def test_refused_addresses_and_hosts_read_whole(key: str, value: str, message: s
     with pytest.raises(PlanValueError) as refusal:
         parse_values(PLAN.kinds, {key: value})
     assert str(refusal.value) == message
+
+
+DOMAINS_VALID = "comma-separated domain names such as contoso.com (international names allowed)"
+LABEL_63 = "a" * 63
+NAME_253 = ".".join([LABEL_63, LABEL_63, LABEL_63, "a" * 61])
+NAME_254 = ".".join([LABEL_63, LABEL_63, LABEL_63, "a" * 62])
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("domains", "contoso .com", "'contoso .com' contains a space"),
+        ("domains", "contoso..com", "'contoso..com' is not a valid domain name"),  # idna
+        ("domains", "a" * 64 + ".com", f"{'a' * 64 + '.com'!r} is not a valid domain name"),
+        ("domains", ".contoso.com", "'.contoso.com' is not a valid domain name"),
+        ("domains", "*.contoso.com", "a wildcard (*.) is not allowed here"),
+        ("domains", "mail*.contoso.com", "'mail*.contoso.com': * may only be the whole first "
+         "label"),
+        ("server_cert", "*.a*b.contoso.com", "'*.a*b.contoso.com': * may only be the whole "
+         "first label"),
+        ("domains", "mail.contoso.123", "'mail.contoso.123' is not a full domain name"),
+        ("domains", NAME_254, f"{NAME_254!r} is longer than 253 characters"),
+    ],
+    ids=["space", "empty-label", "long-label", "leading-dot", "wildcard", "star-in-label",
+         "second-star", "numeric-top-label", "254-characters"],
+)
+def test_refused_domain_names_read_whole(key: str, value: str, problem: str) -> None:
+    with pytest.raises(PlanValueError) as refusal:
+        parse_values(PLAN.kinds, {key: value})
+    shown = value if len(value) <= 80 else value[:77] + "..."
+    assert str(refusal.value) == f"{key}={shown!r}: {problem}; valid: {refusal.value.valid}"
+    assert refusal.value.valid == (DOMAINS_VALID if key == "domains" else
+                                   "one domain name such as mail.contoso.com; *. is allowed "
+                                   "as the first label (*.contoso.com)")
+
+
+def test_domain_names_at_the_limits_are_accepted() -> None:
+    # A trailing dot (the DNS root) is dropped; a numeric label is fine but the last.
+    assert parse_values(PLAN.kinds, {"domains": "contoso.com., mail.123.com"}) == {
+        "domains": ["contoso.com", "mail.123.com"]
+    }
+    assert parse_values(PLAN.kinds, {"domains": NAME_253}) == {"domains": [NAME_253]}
