@@ -561,3 +561,15 @@ def test_domain_names_at_the_limits_are_accepted() -> None:
         "domains": ["contoso.com", "mail.123.com"]
     }
     assert parse_values(PLAN.kinds, {"domains": NAME_253}) == {"domains": [NAME_253]}
+
+
+@pytest.mark.parametrize("char", ["\x07", "\u200b", "\u2028", "\u2029"],
+                         ids=["control", "zero-width-space", "line-separator",
+                              "paragraph-separator"])
+def test_control_and_invisible_characters_are_refused(char: str) -> None:
+    value = f"contoso{char}.com"
+    with pytest.raises(PlanValueError) as refusal:
+        parse_values(PLAN.kinds, {"domains": value})
+    assert str(refusal.value) == (
+        f"domains={value!r}: contains a control or invisible character; valid: {DOMAINS_VALID}"
+    )
