@@ -637,3 +637,47 @@ def test_a_plan_comes_with_connectors_even_without_values_and_with_values_alone(
     )
     assert with_values["plan"]["steps"] == []
     assert with_values["plan"]["values"] == {"domains": ["contoso.com"]}
+
+
+def test_help_names_the_command_its_purpose_and_each_option(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    run = cli("--help")
+    assert run.returncode == 0
+    text = " ".join(run.stdout.split())
+    assert text.startswith(
+        "usage: connector-check [-h] [--answer KEY=VALUE] [--value KEY=VALUE] [--json] [--ps1] "
+        "[--list-questions] [--decision-table] [--site-url URL] [--model PATH] "
+        "Do you need Exchange Online mail-flow connectors? Answer a few questions. "
+    )
+    for option, help_text in [
+        ("--answer KEY=VALUE", "an answer, e.g. --answer service=exchange-online (repeatable)"),
+        ("--value KEY=VALUE", "a plan value, e.g. --value domains=contoso.com (repeatable): "
+         "the plan then uses your domains, certificates and addresses"),
+        ("--json", "print the result as JSON"),
+        ("--ps1", "print only the plan's PowerShell script (Exchange Online PowerShell)"),
+        ("--list-questions", "print the questions as JSON and exit"),
+        ("--decision-table", "print every reachable case with its verdict as a Markdown table "
+         "and exit"),
+        ("--site-url URL", "your hosted copy of the site: article links point there instead "
+         "of the public article (e.g. http://intranet/docs/exchange/)"),
+        ("--model PATH", "a compiled model JSON to use instead of the packaged "
+         "engine/model.json"),
+    ]:
+        assert f" {option} {help_text}" in text, option
+
+
+def test_no_answers_at_all_asks_for_the_first_question(cli: CliRunner) -> None:
+    assert one_line_error(cli()).startswith("connector-check: missing answer to 'service' (")
+
+
+def test_an_interrupted_run_exits_130(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import engine.cli
+
+    def interrupted(*_: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine.cli, "_run", interrupted)
+    run = cli(answers=CLOUD_WITH_DEVICES)
+    assert (run.returncode, run.stdout, run.stderr) == (130, "", "")

@@ -573,3 +573,17 @@ def test_control_and_invisible_characters_are_refused(char: str) -> None:
     assert str(refusal.value) == (
         f"domains={value!r}: contains a control or invisible character; valid: {DOMAINS_VALID}"
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("domains", "contoso.com,,fabrikam.com", "has an empty item between commas"),
+        ("server_cert", "a.contoso.com, b.contoso.com", "give one name"),
+    ],
+)
+def test_refused_lists_read_whole(key: str, value: str, problem: str) -> None:
+    with pytest.raises(PlanValueError) as refusal:
+        parse_values(PLAN.kinds, {key: value})
+    assert str(refusal.value) == f"{key}={value!r}: {problem}; valid: {refusal.value.valid}"
+    assert refusal.value.valid and (refusal.value.key, refusal.value.value) == (key, value)
