@@ -681,3 +681,15 @@ def test_an_interrupted_run_exits_130(cli: CliRunner, monkeypatch: pytest.Monkey
     monkeypatch.setattr(engine.cli, "_run", interrupted)
     run = cli(answers=CLOUD_WITH_DEVICES)
     assert (run.returncode, run.stdout, run.stderr) == (130, "", "")
+
+
+def test_a_model_with_one_finding_names_it(cli: CliRunner, tmp_path: Path) -> None:
+    raw = json.loads((ROOT / "engine" / "model.json").read_text("utf-8"))
+    raw["outcomes"]["connectors"]["office-365-to-partner"]["set_up"] = "bridge"
+    broken = tmp_path / "one.json"
+    broken.write_text(json.dumps(raw), "utf-8")
+    assert one_line_error(cli("--model", str(broken), answers=CLOUD_WITH_DEVICES)) == (
+        f"connector-check: the model {broken} fails verification: [unknown-reference] "
+        "outcomes.yaml: connectors.office-365-to-partner.set_up: unknown link 'bridge'; "
+        "known: " + ", ".join(raw["outcomes"]["links"])
+    )

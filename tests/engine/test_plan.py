@@ -587,3 +587,62 @@ def test_refused_lists_read_whole(key: str, value: str, problem: str) -> None:
         parse_values(PLAN.kinds, {key: value})
     assert str(refusal.value) == f"{key}={value!r}: {problem}; valid: {refusal.value.valid}"
     assert refusal.value.valid and (refusal.value.key, refusal.value.value) == (key, value)
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "169.254.1.1", "224.0.0.1", "0.0.0.0",
+                                     "172.16.5.4", "192.168.1.1", "100.64.0.1"],
+                         ids=["loopback", "link-local", "multicast", "unspecified",
+                              "private-172", "private-192", "shared-100"])
+def test_no_address_of_a_reserved_kind_is_public(address: str) -> None:
+    with pytest.raises(PlanValueError) as refusal:
+        parse_values(PLAN.kinds, {"server_ips": address})
+    assert str(refusal.value) == (
+        f"server_ips={address!r}: {address!r} is not a public address; valid: {IPV4_VALID}"
+    )
+
+
+def test_an_unknown_kind_of_value_is_refused() -> None:
+    from engine.plan_values import parse_value
+
+    with pytest.raises(PlanValueError) as refusal:
+        parse_value("printer", "x", "colour")
+    assert str(refusal.value) == "printer='x': unknown kind 'colour'; valid: "
+    assert (refusal.value.key, refusal.value.value) == ("printer", "x")
+
+
+def test_a_name_ending_in_a_capital_x_keeps_it() -> None:
+    assert parse_values(PLAN.kinds, {"domains": "Contoso.BOX."}) == {"domains": ["contoso.box"]}
+
+
+def test_each_step_names_its_connector_and_the_identification_chosen(model: Model) -> None:
+    plan = plan_for(model, SERVERS, {"server_cert": "mail.contoso.com"})
+    assert [step["connector"] for step in plan["steps"]] == list(range(len(plan["steps"])))
+    assert len(plan["steps"]) == 2
+    assert plan["steps"][0]["admin_center"][-1] == (
+        "Choose to identify your servers by certificate: enter the subject name "
+        "mail.contoso.com."
+    )
+    by_ips = plan_for(model, SERVERS, {"server_ips": "203.0.113.10"})
+    assert by_ips["steps"][0]["admin_center"][-1] == (
+        "Choose to identify your servers by IP address: add 203.0.113.10."
+    )
+
+
+def test_a_step_without_powershell_says_why(model: Model) -> None:
+    answers = {"service": "exchange-online", "servers": "exchange-2010-or-later",
+               "hybrid": "yes", "hybrid_connectors": "missing", "partners": "no"}
+    plan = plan_for(model, answers, {})
+    first = plan["steps"][0]
+    assert first["powershell"] == []
+    assert first["notes"][-1] == PLAN.connectors["hybrid-your-servers-to-office-365"][
+        "no_powershell"]
+
+
+def test_a_recipe_may_leave_out_its_admin_center_lines(model: Model) -> None:
+    connectors = json.loads(json.dumps(PLAN.connectors))
+    del connectors["your-servers-to-office-365"]["admin_center"]
+    del connectors["your-servers-to-office-365"]["identify"][0]["admin_center"]
+    bare = PlanModel(PLAN.values, PLAN.cmdlets, connectors)
+    plan = make_plan(bare, decide(model, SERVERS), {"server_cert": "mail.contoso.com"})
+    assert plan["steps"][0]["admin_center"] == []
+    assert plan["steps"][0]["powershell"]
