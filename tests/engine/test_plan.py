@@ -646,3 +646,50 @@ def test_a_recipe_may_leave_out_its_admin_center_lines(model: Model) -> None:
     plan = make_plan(bare, decide(model, SERVERS), {"server_cert": "mail.contoso.com"})
     assert plan["steps"][0]["admin_center"] == []
     assert plan["steps"][0]["powershell"]
+
+
+def test_several_values_read_as_one_list_in_the_plan(model: Model) -> None:
+    plan = plan_for(model, SERVERS, {"domains": "contoso.com, fabrikam.com"})
+    assert plan["prerequisites"][0] == (
+        "Add your domains as accepted domains in Microsoft 365: contoso.com, fabrikam.com."
+    )
+    assert "Use it for email sent to these domains: contoso.com, fabrikam.com." in (
+        plan["steps"][1]["admin_center"]
+    )
+    assert "Route email through these smart hosts: <smart_hosts>." in (
+        plan["steps"][1]["admin_center"]
+    )
+    assert plan_for(model, SERVERS, {})["steps"][1]["notes"] == [
+        "No command is written until you give: domains, smart_hosts."
+    ]
+
+
+def test_the_fields_come_from_every_part_of_a_recipe(model: Model) -> None:
+    """Each source of a field on its own: needs, needs_one_of, identify, enhanced_filtering
+    and the values set (the shipped recipes name most keys in several of them)."""
+    connectors = json.loads(json.dumps(PLAN.connectors))
+    servers_in = connectors["your-servers-to-office-365"]  # needs_one_of only
+    del servers_in["identify"]
+    servers_out = connectors["office-365-to-your-servers"]  # the values set only
+    del servers_out["needs"]
+    service = connectors["service-to-office-365"]  # enhanced_filtering only
+    del service["needs"]
+    service["set"]["SenderIPAddresses"] = ["192.0.2.1"]
+    plan = make_plan(PlanModel(PLAN.values, PLAN.cmdlets, connectors),
+                     decide(model, {**SERVERS, "mx": "filtering-service"}),
+                     {"domains": "contoso.com", "smart_hosts": "mail.contoso.com",
+                      "service_ips": "192.0.2.0/24"})
+    assert [f["key"] for f in plan["fields"]] == [
+        "server_cert", "server_ips", "domains", "smart_hosts", "service_ips"]
+    assert service["enhanced_filtering"] == "service_ips"
+
+
+def test_a_recipe_without_base_settings_sets_only_its_identification(model: Model) -> None:
+    connectors = json.loads(json.dumps(PLAN.connectors))
+    del connectors["your-servers-to-office-365"]["set"]
+    plan = make_plan(PlanModel(PLAN.values, PLAN.cmdlets, connectors), decide(model, SERVERS),
+                     {"server_cert": "mail.contoso.com"})
+    assert plan["steps"][0]["powershell"] == [
+        "New-InboundConnector -Name 'Connector from your email servers' -ConnectorType "
+        "'OnPremises' -TlsSenderCertificateName 'mail.contoso.com'"
+    ]
