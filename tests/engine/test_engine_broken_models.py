@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from engine import decide, load_model, verify_model
+from engine import Model, decide, load_model, verify_model
 
 CLOUD = {"service": "exchange-online", "servers": "none", "devices": "no", "partners": "yes"}
 
@@ -292,3 +292,21 @@ def test_anchors_the_article_lacks_are_named_with_the_ones_it_has(
     wheres = {m.split(": ")[1] for m in missing}
     assert any(w.endswith(".source.section") for w in wheres)
     assert any(w.startswith("links.") and w.endswith(".section") for w in wheres)
+
+
+def test_overlaps_in_two_tables_are_each_reported(raw_model: dict[str, Any]) -> None:
+    for id_ in ("partners", "add-on-service"):
+        rules = table(raw_model, id_)["rules"]
+        rules.append({**rules[0], "id": "copy"})
+    found = kinds_and_messages(raw_model)
+    assert [kind for kind, _ in found] == ["overlap", "overlap"]
+    assert {message.split(" (unique-hit table ")[1].split(")")[0] for _, message in found} == {
+        "'partners'", "'add-on-service'"}
+
+
+def test_a_condition_with_several_answers_reads_with_or(model: Model) -> None:
+    result = decide(model, {"service": "neither", "servers": "other-smtp", "mx": "office-365"})
+    assert result["ignored"] == [{
+        "key": "mx", "value": "office-365",
+        "reason": "'mx' is asked only when service=exchange-online or eop",
+    }]

@@ -693,3 +693,17 @@ def test_a_recipe_without_base_settings_sets_only_its_identification(model: Mode
         "New-InboundConnector -Name 'Connector from your email servers' -ConnectorType "
         "'OnPremises' -TlsSenderCertificateName 'mail.contoso.com'"
     ]
+
+
+def test_a_value_that_is_not_text_is_refused() -> None:
+    with pytest.raises(PlanValueError) as refusal:
+        parse_values(PLAN.kinds, {"domains": 5})
+    assert str(refusal.value) == f"domains='5': a plan value is text; valid: {DOMAINS_VALID}"
+    assert (refusal.value.key, refusal.value.value) == ("domains", "5")
+
+
+def test_a_plan_has_exactly_the_contract_fields(model: Model) -> None:
+    plan = plan_for(model, SERVERS, {})
+    assert list(plan) == ["fields", "values", "prerequisites", "steps", "validation",
+                          "missing_values", "script"]
+    assert plan["script"].startswith("# Connector plan")
