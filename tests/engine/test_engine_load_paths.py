@@ -205,3 +205,32 @@ def test_a_wrong_value_says_what_was_found_and_what_is_valid(
 ) -> None:
     set_in(raw_model, file, steps, value)
     assert load_error(raw_model) == message
+
+
+def containers(value: Any, steps: Steps) -> Iterator[tuple[Any, Any, Steps]]:
+    """(parent, key, steps) of every mapping or list inside `value`."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, dict | list):
+            yield value, key, [*steps, key]
+            yield from containers(item, [*steps, key])
+
+
+@pytest.mark.parametrize(("file", "steps"), ENTRIES, ids=ENTRY_IDS)
+def test_every_mapping_or_list_replaced_by_a_number_is_named_by_its_path(
+    raw_model: dict[str, Any], file: str, steps: Steps
+) -> None:
+    parent, key = entry_at(raw_model, file, steps)
+    found = [(parent, key, steps)] if isinstance(parent[key], dict | list) else []
+    if found:
+        found += list(containers(parent[key], steps))
+    wrong = []
+    for container, key, at in found:
+        kept = container[key]
+        container[key] = 5
+        message = load_error(raw_model)
+        container[key] = kept
+        # "expected a mapping", "a list", or text (a condition's list of answers).
+        if message is None or not message.startswith(f"{place(file, at)}: expected "):
+            wrong.append((place(file, at), message))
+    assert wrong == []
