@@ -234,3 +234,29 @@ def test_every_mapping_or_list_replaced_by_a_number_is_named_by_its_path(
         if message is None or not message.startswith(f"{place(file, at)}: expected "):
             wrong.append((place(file, at), message))
     assert wrong == []
+
+
+@pytest.mark.parametrize(("file", "steps"), ENTRIES, ids=ENTRY_IDS)
+def test_an_unknown_field_anywhere_is_named_with_the_valid_ones(
+    raw_model: dict[str, Any], file: str, steps: Steps
+) -> None:
+    parent, key = entry_at(raw_model, file, steps)
+    value = parent[key]
+    mappings = [(value, steps)] if isinstance(value, dict) else []
+    if isinstance(value, dict | list):
+        mappings += [(container[k], at) for container, k, at in containers(value, steps)
+                     if isinstance(container[k], dict)]
+    wrong = []
+    for mapping, at in mappings:
+        names = [step for step in at if isinstance(step, str)]
+        if names[-1] in ID_MAPPINGS or (len(names) > 1 and names[-2] == "sub_by") or (
+            at == steps and steps[0] in ID_MAPPINGS | {"sub_by"} and len(steps) == 1
+        ):
+            continue
+        mapping["colour"] = "blue"
+        message = load_error(raw_model)
+        del mapping["colour"]
+        expected = f"{place(file, [*at, 'colour'])}: unknown field; valid fields: "
+        if message is None or not message.startswith(expected):
+            wrong.append((expected, message))
+    assert wrong == []
