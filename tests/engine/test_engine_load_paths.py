@@ -19,9 +19,16 @@ from engine import load_model
 from engine.raw_reading import ModelError
 
 FILES = ("questions", "tables", "outcomes")
-# Mappings whose keys are ids or question names, not fields.
-ID_MAPPINGS = {"links", "connectors", "outcomes", "mail_paths", "nodes", "sub_by", "when",
-               "asked_when", "applies_when"}
+# Mappings whose keys are ids or question names, not fields: the files' top-level
+# collections, conditions, a node's sub_by and each of its questions.
+ID_MAPPINGS = {"links", "connectors", "outcomes", "mail_paths", "nodes"}
+CONDITIONS = {"when", "asked_when", "applies_when", "sub_by"}
+
+
+def is_id_mapping(at: list[str | int]) -> bool:
+    """Whether the mapping at `at` (steps below a file's top level) is keyed by ids."""
+    return (len(at) == 1 and at[0] in ID_MAPPINGS) or at[-1] in CONDITIONS or (
+        len(at) > 1 and at[-2] == "sub_by")
 
 
 def place(file: str, steps: list[str | int]) -> str:
@@ -148,8 +155,7 @@ def test_every_field_left_out_is_missing_or_optional(
         return
     wrong = []
     for mapping, field, at in list(fields(parent[key], steps)):
-        parents = [step for step in at[:-1] if isinstance(step, str)]
-        if parents[-1] in ID_MAPPINGS or (len(parents) > 1 and parents[-2] == "sub_by"):
+        if is_id_mapping(at[:-1]):
             continue
         order = list(mapping)
         kept = mapping.pop(field)
@@ -248,10 +254,7 @@ def test_an_unknown_field_anywhere_is_named_with_the_valid_ones(
                      if isinstance(container[k], dict)]
     wrong = []
     for mapping, at in mappings:
-        names = [step for step in at if isinstance(step, str)]
-        if names[-1] in ID_MAPPINGS or (len(names) > 1 and names[-2] == "sub_by") or (
-            at == steps and steps[0] in ID_MAPPINGS | {"sub_by"} and len(steps) == 1
-        ):
+        if is_id_mapping(at):
             continue
         mapping["colour"] = "blue"
         message = load_error(raw_model)
