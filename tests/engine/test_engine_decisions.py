@@ -408,3 +408,28 @@ def test_a_hand_made_model_with_two_matching_rules_is_refused_when_deciding(
         f"tables.yaml: tables[6]: 2 rules match {complete} in a unique-hit table; run "
         "engine.verify_model on this model"
     )
+
+
+def test_each_kind_of_link_reaches_the_result_whole(
+    model: Model, raw_model: dict[str, Any]
+) -> None:
+    """A section of the article, another Exchange article (upstream) and an outside
+    address (url): title, address, the site's path and the section, as the page shows them."""
+    links = raw_model["outcomes"]["links"]
+    article = raw_model["outcomes"]["article"]
+    result = decide(model, {"service": "eop", "servers": "other-smtp", "partners": "no"})
+    shown = {link["title"]: link for link in result["links"]}
+    by_kind = {}
+    for id_, link in links.items():
+        if link["title"] not in shown:
+            continue
+        kind = next(k for k in ("section", "upstream", "url") if k in link)
+        expected = {"title": link["title"], "site_path": None, "section": None,
+                    "href": link.get("url", article["upstream_base"] + link.get("upstream", ""))}
+        if kind == "section":
+            expected = {**expected, "section": link["section"],
+                        "href": f"{article['public_url']}#{link['section']}",
+                        "site_path": f"{article['path']}#{link['section']}"}
+        assert shown[link["title"]] == expected, id_
+        by_kind[kind] = id_
+    assert set(by_kind) == {"section", "upstream", "url"}
