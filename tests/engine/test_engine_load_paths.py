@@ -202,9 +202,16 @@ def set_in(raw: dict[str, Any], file: str, steps: Steps, value: Any) -> None:
         ("questions", ["questions", 0, "default"], "x",
          "questions.yaml: questions[0].default: 'x' is not valid here; valid: "
          "exchange-online, eop, neither"),
+        ("tables", ["tables", 2, "id"], "where-mailboxes-live",
+         "tables.yaml: tables[2].id: duplicate table id 'where-mailboxes-live'"),
+        ("tables", ["tables", 2, "rules", 1, "id"], "mx-microsoft-365-cloud-only",
+         "tables.yaml: tables[2].rules[1].id: duplicate rule id 'mx-microsoft-365-cloud-only'"),
+        ("questions", ["questions", 0, "options", 1, "value"], "exchange-online",
+         "questions.yaml: questions[0].options[1].value: duplicate option 'exchange-online'"),
     ],
     ids=["key-not-text", "boolean", "not-a-list", "not-a-mapping", "since-contract",
-         "three-nodes", "not-https", "default-not-an-option"],
+         "three-nodes", "not-https", "default-not-an-option", "duplicate-table",
+         "duplicate-rule", "duplicate-option"],
 )
 def test_a_wrong_value_says_what_was_found_and_what_is_valid(
     raw_model: dict[str, Any], file: str, steps: Steps, value: Any, message: str
