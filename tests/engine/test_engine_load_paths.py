@@ -270,3 +270,28 @@ def test_an_unknown_field_anywhere_is_named_with_the_valid_ones(
         if message is None or not message.startswith(expected):
             wrong.append((expected, message))
     assert wrong == []
+
+
+def test_a_later_source_names_its_repository_or_takes_the_default(
+    raw_model: dict[str, Any],
+) -> None:
+    from engine import decide
+
+    source = raw_model["tables"]["tables"][5]["rules"][3]["source"]  # devices-smtp-relay
+    answers = {"service": "exchange-online", "servers": "none", "devices": "yes",
+               "device_method": "smtp-relay", "partners": "no"}
+
+    def later() -> Any:
+        from engine import load_model
+
+        fired = decide(load_model(raw_model), answers)["fired"]
+        return next(f for f in fired if f["rule"] == "devices-smtp-relay")["source"]["later"]
+
+    assert later()["repository"] == "MicrosoftDocs/OfficeDocs-Exchange"
+    source["repository"] = "MicrosoftDocs/office-docs-powershell"
+    assert later()["repository"] == "MicrosoftDocs/office-docs-powershell"
+    del source["commit"], source["lines"]
+    assert load_error(raw_model) == (
+        "tables.yaml: tables[5].rules[3].source: a source in later guidance needs document, "
+        "commit, lines, link; missing: commit, lines"
+    )
