@@ -111,10 +111,12 @@ bench: dist system-deps
 	$(BIN)/python scripts/bench_engine.py
 	$(BIN)/python scripts/bench_checker.py
 
-# Mutation testing (mutmut) of engine/ in a copy under build/mutation/: survivors in
-# build/mutation/survivors.txt, the score printed. Hours on two cores: not part of `make test`.
+# Mutation testing (mutmut) of engine/ in a copy under build/mutation/: the score printed,
+# unexplained survivors in build/mutation/survivors.txt (explained ones in
+# scripts/mutation_explained/). Hours: not part of `make test`. PACKAGES=translator etc.,
+# MUTATION_ARGS="--max-children 1 --retest-survivors" etc. (scripts/mutation.py --help).
 mutation: setup $(MODEL_JSON) $(PLAN_JSON)
-	$(BIN)/python scripts/mutation.py $(PACKAGES)
+	$(BIN)/python scripts/mutation.py $(PACKAGES) $(MUTATION_ARGS)
 
 # A synthetic docset (scripts/make_corpus.py) of 500 and 3,000 articles, built with our
 # configuration and with a plain Material one, in turn (tens of minutes on 2 cores).

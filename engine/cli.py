@@ -181,7 +181,7 @@ def _ask_missing(
 
 def _prompt(question: dict[str, Any], stdin: TextIO, out: TextIO) -> str:
     values: list[str] = [option["value"] for option in question["options"]]
-    default: str | None = question["default"] if question["default"] in values else None
+    default: str | None = question["default"]  # one of the values: the loader checks it
     print(f"\n{question['label']}", file=out)
     if question["help"]:
         print(f"  {question['help']}", file=out)

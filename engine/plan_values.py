@@ -131,7 +131,9 @@ def _ipv4_range(key: str, value: str, item: str, kind: str) -> str:
         or address.is_unspecified or _is_rfc1918(network)
     ):
         raise PlanValueError(key, value, f"{item!r} is not a public address", kind)
-    return item if "/" in item else str(address)
+    # An accepted address is already in its one written form: ipaddress refuses leading
+    # zeros and anything but four decimal octets.
+    return item
 
 
 def _is_rfc1918(network: ipaddress.IPv4Network) -> bool:

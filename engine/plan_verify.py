@@ -40,7 +40,7 @@ def _recipe_problems(plan: Mapping[str, Any], where: str, recipe: Mapping[str, A
                 f"known: {', '.join(plan['cmdlets'])}"]
     problems = []
     base = dict(recipe.get("set", {}))
-    alternatives = recipe.get("identify") or [{"set": {}}]
+    alternatives = recipe.get("identify") or [{}]  # no alternatives: the base settings
     for i, alternative in enumerate(alternatives):
         settings = {"Name": "x", "ConnectorType": recipe.get("connector_type"), **base,
                     **alternative.get("set", {})}

@@ -2,23 +2,35 @@
 
 Runs mutmut (pinned in requirements.txt) over engine/ (or the packages named) in a copy of
 the work tree under build/mutation/work, so nothing is written into the source tree. Each
-package is tested by its own tests (PACKAGE_TESTS). Writes every mutant the tests did not
-kill to build/mutation/survivors.txt (`mutmut show NAME`, run in the work folder, shows
-its diff) and prints the score: killed / mutants checked.
+package is tested by its own tests (PACKAGE_TESTS). Prints, per package, the score
+(killed / mutants checked, and how many mutants there are), how many survivors
+scripts/mutation_explained/<package>.yaml explains (a YAML mapping `mutant name: why it
+is equivalent or harmless`) and its stale entries (mutants that no longer exist or are
+now killed); writes the unexplained survivors to build/mutation/survivors.txt (`mutmut
+show NAME`, run in build/mutation/work, shows a mutant's diff).
 
 Not part of `make test`: over engine/ it runs for hours on two cores. Run again, it goes
-on where it stopped (mutmut keeps its results for unchanged files in the work folder).
+on where it stopped: mutmut keeps each mutant's verdict until its function changes, not
+when the tests change, so "no tests" verdicts are checked again on every run,
+--retest-survivors checks the survivors again after tests were added, and --mutant NAME
+(a name or glob, repeatable) checks the mutants named.
+
+Speed: mutmut sets MUTANT_UNDER_TEST in the test process; the engine's hypothesis tests
+then draw a tenth of their examples (tests/engine/hypothesis_budget.py), and the model is
+compiled once per process, not once per mutant (tests/engine/conftest.py). A normal
+`make test` run is unchanged.
 
 Caveats of the score: mutmut maps a mutant to the tests that called its function *in
-the test process*; code the tests reach only through a subprocess (the CLI, its text
-report) counts as "no tests", and so does code only other packages' tests reach
-(engine/site_links.py is used by the site build).
+the test process*; code the tests reach only through a subprocess counts as "no tests"
+(the CLI's tests therefore call its entry function in-process, keeping a few subprocess
+tests of the real entry points), and so does code only other packages' tests reach.
 """
 
 from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import os
 import re
 import shutil
@@ -27,7 +39,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
+EXPLAINED = ROOT / "scripts" / "mutation_explained"
 OUT = ROOT / "build" / "mutation"
 WORK = OUT / "work"
 MUTMUT = Path(sys.executable).parent / "mutmut"
@@ -40,7 +55,7 @@ PACKAGE_TESTS = {
 # mutmut's tree in a subprocess, which inherits mutmut's environment.
 DESELECTED = ["tests/engine/test_engine_cli.py::test_a_missing_compiled_model_says_how_to_build_it"]
 # Files the tests read that git does not track (made by `make`).
-BUILT_INPUTS = ["engine/model.json"]
+BUILT_INPUTS = ["engine/model.json", "engine/plan.json"]
 # Noticed by the tests. A mutant that makes them run past mutmut's time limit (an endless
 # loop) counts as noticed, as in Stryker's score; the counts per status are printed too.
 KILLED = {"killed", "caught by type check", "timeout"}
@@ -61,6 +76,25 @@ def sync_work_tree() -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)
+
+
+def reset_results(exit_codes: set[int]) -> int:
+    """Forget mutmut's kept verdicts with these exit codes, so the next run checks those
+    mutants again; returns how many. mutmut keeps a verdict until the mutated function
+    changes, not when the tests change: "no tests" (33, 5) is reset before every run (new
+    tests may reach the code; recording it again costs no test run), survivors (0) with
+    --retest-survivors."""
+    count = 0
+    for meta in (WORK / "mutants").rglob("*.meta"):
+        data = json.loads(meta.read_text("utf-8"))
+        codes = data["exit_code_by_key"]
+        forget = [name for name, code in codes.items() if code in exit_codes]
+        for name in forget:
+            codes[name] = None
+        if forget:
+            meta.write_text(json.dumps(data, indent=4), "utf-8")
+            count += len(forget)
+    return count
 
 
 def write_config(packages: list[str]) -> None:
@@ -92,6 +126,49 @@ def statuses() -> dict[str, str]:
     return {m.group(1): m.group(2) for m in found if m}
 
 
+def read_explained(package: str) -> dict[str, str]:
+    """scripts/mutation_explained/<package>.yaml: mutant name -> why it is equivalent or
+    harmless (one entry per surviving mutant; none yet: empty)."""
+    path = EXPLAINED / f"{package}.yaml"
+    if not path.is_file():
+        return {}
+    explained = yaml.safe_load(path.read_text("utf-8")) or {}
+    if not isinstance(explained, dict) or not all(
+        isinstance(name, str) and isinstance(why, str) and why.strip()
+        for name, why in explained.items()
+    ):
+        sys.exit(f"{path.relative_to(ROOT)}: expected a mapping of mutant names to reasons")
+    return explained
+
+
+def report(package: str, found: dict[str, str]) -> list[str]:
+    """Print the package's score and how its survivors are explained; returns the lines
+    of the unexplained survivors ("name: status")."""
+    counts = Counter(found.values())
+    checked = {name: status for name, status in found.items() if status not in NOT_RUN}
+    survivors = {name: status for name, status in checked.items() if status not in KILLED}
+    killed = len(checked) - len(survivors)
+    explained = read_explained(package)
+    print(f"{package}: " + ", ".join(f"{status}: {n}" for status, n in sorted(counts.items())))
+    if checked:
+        print(f"mutation score ({package}): {killed}/{len(checked)} noticed = "
+              f"{killed / len(checked):.1%} of the {len(found)} mutants, "
+              f"{len(checked)} checked")
+        reached = len(checked) - counts["no tests"]
+        if reached and reached != len(checked):
+            print(f"  of the mutants in code the tests call in their own process: {killed}/"
+                  f"{reached} = {killed / reached:.1%}")
+    print(f"  survivors explained in scripts/mutation_explained/{package}.yaml: "
+          f"{len(survivors.keys() & explained.keys())} of {len(survivors)}")
+    stale = sorted(name for name in explained
+                   if name not in found or found[name] in KILLED)
+    for name in stale:
+        why = "no longer exists" if name not in found else "is now killed"
+        print(f"  stale explanation: {name} {why}")
+    return [f"{name}: {status}" for name, status in sorted(survivors.items())
+            if name not in explained]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("packages", nargs="*",
@@ -99,6 +176,12 @@ def main() -> int:
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report-only", action="store_true",
                         help="no mutmut run: the score and survivors of the runs so far")
+    parser.add_argument("--retest-survivors", action="store_true",
+                        help="check the mutants that survived earlier runs again (after "
+                        "tests were added)")
+    parser.add_argument("--mutant", action="append", default=[], metavar="NAME",
+                        help="check only this mutant (a name or glob as in survivors.txt; "
+                        "repeatable), even if it has a verdict already")
     args = parser.parse_args()
     args.packages = args.packages or ["engine"]
     unknown = set(args.packages) - set(PACKAGE_TESTS)
@@ -112,26 +195,20 @@ def main() -> int:
         WORK.mkdir(parents=True, exist_ok=True)
         sync_work_tree()
         write_config(args.packages)
+        if (WORK / "mutants").is_dir():
+            reset_results({33, 5, 0} if args.retest_survivors else {33, 5})
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         returncode = subprocess.run(
-            [str(MUTMUT), "run", "--max-children", str(args.max_children)], cwd=WORK, env=env,
-            check=False,
+            [str(MUTMUT), "run", "--max-children", str(args.max_children), *args.mutant],
+            cwd=WORK, env=env, check=False,
         ).returncode
     found = statuses()
-    counts = Counter(found.values())
-    checked = {name: status for name, status in found.items() if status not in NOT_RUN}
-    survivors = sorted(f"{name}: {status}" for name, status in checked.items()
-                       if status not in KILLED)
-    (OUT / "survivors.txt").write_text("".join(line + "\n" for line in survivors))
-    killed = sum(1 for status in checked.values() if status in KILLED)
-    print(", ".join(f"{status}: {n}" for status, n in sorted(counts.items())))
-    if checked:
-        print(f"mutation score ({' '.join(args.packages)}): {killed}/{len(checked)} noticed "
-              f"= {killed / len(checked):.1%}; survivors in build/mutation/survivors.txt")
-        reached = len(checked) - counts["no tests"]
-        if reached:
-            print(f"of the mutants in code the tests call in their own process: {killed}/"
-                  f"{reached} = {killed / reached:.1%}")
+    unexplained: list[str] = []
+    for package in args.packages:
+        unexplained += report(package, {name: status for name, status in found.items()
+                                        if name.startswith(package + ".")})
+    (OUT / "survivors.txt").write_text("".join(line + "\n" for line in sorted(unexplained)))
+    print(f"{len(unexplained)} unexplained survivors in build/mutation/survivors.txt")
     return returncode
 
 

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import VERDICTS, AnswerError, Model, decide, next_questions, reachable_answer_sets
+from tests.engine.hypothesis_budget import examples
 
 CONTRACT_QUESTIONS = [
     "service",
@@ -212,7 +213,7 @@ def assert_good_error(error: AnswerError) -> None:
         assert choice in message
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(answers=answer_dicts)
 def test_decide_never_crashes(model: Model, answers: dict[Any, Any]) -> None:
     try:
@@ -223,7 +224,7 @@ def test_decide_never_crashes(model: Model, answers: dict[Any, Any]) -> None:
         assert_result_shape(result)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data())
 def test_valid_answers_plus_noise_answer_or_fail_cleanly(model: Model, data: st.DataObject) -> None:
     base = data.draw(st.sampled_from(reachable_answer_sets(model)))
@@ -238,3 +239,63 @@ def test_valid_answers_plus_noise_answer_or_fail_cleanly(model: Model, data: st.
         else:
             if call is decide:
                 assert_result_shape(outcome)
+
+
+# --- each refusal's whole message and fields -----------------------------------------------
+
+QUESTION_IDS = ("service", "servers", "hybrid", "hybrid_connectors", "devices", "device_method",
+                "mx", "outbound", "add_on", "partners")
+
+
+@pytest.mark.parametrize(
+    ("given", "message", "key", "valid"),
+    [
+        (["service=eop"],
+         "answers must be a mapping of question id to answer, found list", "", QUESTION_IDS),
+        ({"service": "exchange-online", "servers": "none", "devices": True},
+         "True (bool; answers are text) is not an answer to 'devices' (\"Do printers, "
+         "scanners, fax machines or applications need to send mail?\"); choose one of: Yes "
+         "(yes), No (no)", "devices", ("yes", "no")),
+        ({5: "x"}, "unknown question 5; valid questions: " + ", ".join(QUESTION_IDS), "5",
+         QUESTION_IDS),
+        ({}, "missing answer to 'service' (\"Which Microsoft service handles your "
+         "organization's mail?\"); choose one of: Exchange Online (mailboxes in Microsoft 365 "
+         "/ Office 365) (exchange-online), Standalone Exchange Online Protection (EOP) (eop), "
+         "Neither — only our own Exchange servers, no Microsoft 365 mail service (neither)",
+         "service", ("exchange-online", "eop", "neither")),
+    ],
+    ids=["not-a-mapping", "not-text", "key-not-text", "missing-unconditional"],
+)
+def test_a_refusal_names_the_key_the_value_and_the_valid_answers(
+    model: Model, given: Any, message: str, key: str, valid: tuple[str, ...]
+) -> None:
+    with pytest.raises(AnswerError) as refusal:
+        decide(model, given)
+    assert str(refusal.value) == message
+    assert refusal.value.reader_message == message
+    assert (refusal.value.key, refusal.value.valid) == (key, valid)
+    # The answer at fault: the whole non-mapping, the given value, none when missing.
+    assert refusal.value.value == {"": given, "devices": True, "5": "x", "service": None}[key]
+
+
+def test_an_ignored_answer_says_when_its_question_is_asked(model: Model) -> None:
+    result = decide(model, {"service": "exchange-online", "servers": "none", "hybrid": "yes",
+                            "devices": "no", "partners": "no"})
+    assert result["ignored"] == [{
+        "key": "hybrid", "value": "yes",
+        "reason": "'hybrid' is asked only when service=exchange-online and "
+        "servers=exchange-2010-or-later",
+    }]
+
+
+def test_a_question_offered_next_has_its_whole_shape(model: Model) -> None:
+    servers = next_questions(model, {"service": "exchange-online"})[0]
+    question = model.questions["servers"]
+    assert servers == {
+        "id": "servers", "label": question.label, "help": question.help,
+        "options": [{"value": o.value, "label": o.label, "help": o.help}
+                    for o in question.options],
+        "asked_when": {}, "asked_when_text": "always", "sections": ["WhatifIhave1"],
+        "default": None,
+    }
+    assert servers["help"] and all(o["help"] for o in servers["options"])

@@ -362,3 +362,74 @@ def test_decision_table_markdown_agrees_with_the_article(model: Model) -> None:
         assert sorted(listed) == expected_cell
         seen.append(answers)
     assert len(seen) == len(EXPECTED)
+
+
+def test_every_headline_counts_the_connectors_it_announces(model: Model) -> None:
+    """`Yes — 3 connectors to create (2 required)`, `Optional — 1 connector to create, if
+    you want it`, `No — no connector to create`, then the outcome's note if any."""
+    seen = set()
+    for answers in reachable_answer_sets(model):
+        result = decide(model, answers)
+        needs = [c["need"] for c in result["connectors"]]
+        count, required = len(needs), needs.count("required")
+        if not needs:
+            start = "No — no connector to create"
+        else:
+            plural = "s" if count != 1 else ""
+            start = (f"{'Yes' if required else 'Optional'} — {count} connector{plural} to create"
+                     + (f" ({required} required)" if 0 < required < count else ""))
+            if not required:
+                start += f", if you want {'them' if count != 1 else 'it'}"
+        headline = result["headline"]
+        assert headline == start or headline.startswith(start + "; "), (answers, headline)
+        seen.add((result["verdict"], min(count, 2), 0 < required < count, headline == start))
+    # Every shape of headline: one and several connectors, mixed needs, with and without a note.
+    assert {("required", 2, True), ("optional", 1, False), ("optional", 2, False),
+            ("not-needed", 0, False)} <= {s[:3] for s in seen}
+    assert {True, False} == {s[3] for s in seen}
+
+
+def test_a_hand_made_model_with_two_matching_rules_is_refused_when_deciding(
+    raw_model: dict[str, Any],
+) -> None:
+    from engine import ModelError, load_model
+
+    rules = next(t for t in raw_model["tables"]["tables"] if t["id"] == "partners")["rules"]
+    rules.append({**rules[0], "id": "copy"})
+    answers = {"service": "exchange-online", "servers": "none", "devices": "no",
+               "partners": "yes"}
+    with pytest.raises(ModelError) as caught:
+        decide(load_model(raw_model), answers)
+    complete = decide(load_model({**raw_model, "tables": {
+        **raw_model["tables"], "tables": [
+            t if t["id"] != "partners" else {**t, "rules": rules[:-1]}
+            for t in raw_model["tables"]["tables"]]}}), answers)["answers"]
+    assert str(caught.value) == (
+        f"tables.yaml: tables[6]: 2 rules match {complete} in a unique-hit table; run "
+        "engine.verify_model on this model"
+    )
+
+
+def test_each_kind_of_link_reaches_the_result_whole(
+    model: Model, raw_model: dict[str, Any]
+) -> None:
+    """A section of the article, another Exchange article (upstream) and an outside
+    address (url): title, address, the site's path and the section, as the page shows them."""
+    links = raw_model["outcomes"]["links"]
+    article = raw_model["outcomes"]["article"]
+    result = decide(model, {"service": "eop", "servers": "other-smtp", "partners": "no"})
+    shown = {link["title"]: link for link in result["links"]}
+    by_kind = {}
+    for id_, link in links.items():
+        if link["title"] not in shown:
+            continue
+        kind = next(k for k in ("section", "upstream", "url") if k in link)
+        expected = {"title": link["title"], "site_path": None, "section": None,
+                    "href": link.get("url", article["upstream_base"] + link.get("upstream", ""))}
+        if kind == "section":
+            expected = {**expected, "section": link["section"],
+                        "href": f"{article['public_url']}#{link['section']}",
+                        "site_path": f"{article['path']}#{link['section']}"}
+        assert shown[link["title"]] == expected, id_
+        by_kind[kind] = id_
+    assert set(by_kind) == {"section", "upstream", "url"}

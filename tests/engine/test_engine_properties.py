@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import AnswerError, Model, decide, load_packaged_model, next_questions
+from tests.engine.hypothesis_budget import examples
 
 MODEL = load_packaged_model()
 KEYS = list(MODEL.questions)
@@ -68,7 +69,7 @@ def oracle(model: Model, given: dict[str, str]) -> tuple[str, Any]:
     return "result", (assumed, ignored)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(answers=answer_sets)
 def test_engine_agrees_with_the_contract_oracle(answers: dict[str, str]) -> None:
     kind, expected = oracle(MODEL, answers)
@@ -94,7 +95,7 @@ def test_engine_agrees_with_the_contract_oracle(answers: dict[str, str]) -> None
                                           "not-needed": "No"}[result["verdict"]])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(answers=answer_sets)
 def test_next_questions_agrees_with_decide(answers: dict[str, str]) -> None:
     kind, expected = oracle(MODEL, answers)

@@ -20,6 +20,7 @@ from tree_sitter import Language, Node, Parser
 from engine import Model, decide, load_packaged_model, reachable_answer_sets
 from engine.plan import load_packaged_plan, make_plan
 from engine.plan_values import PlanValueError
+from tests.engine.hypothesis_budget import examples
 
 from .test_plan import EXAMPLE, SERVERS
 
@@ -124,7 +125,7 @@ HOSTILE = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(key=st.sampled_from(sorted(EXAMPLE)), prefix=HOSTILE, suffix=HOSTILE)
 def test_hostile_values_are_refused_or_stay_inside_one_literal(
     key: str, prefix: str, suffix: str
