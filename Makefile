@@ -111,10 +111,12 @@ bench: dist system-deps
 	$(BIN)/python scripts/bench_engine.py
 	$(BIN)/python scripts/bench_checker.py
 
-# Mutation testing (mutmut) of engine/ in a copy under build/mutation/: the score printed,
+# Mutation testing (mutmut) of engine/, translator/ and site_structure/ in a copy under
+# build/mutation/: the score printed per package,
 # unexplained survivors in build/mutation/survivors.txt (explained ones in
-# scripts/mutation_explained/). Hours: not part of `make test`. PACKAGES=translator etc.,
+# scripts/mutation_explained/). Hours: not part of `make test`. PACKAGES=engine etc.,
 # MUTATION_ARGS="--max-children 1 --retest-survivors" etc. (scripts/mutation.py --help).
+PACKAGES ?= engine translator site_structure
 mutation: setup $(MODEL_JSON) $(PLAN_JSON)
 	$(BIN)/python scripts/mutation.py $(PACKAGES) $(MUTATION_ARGS)
 
