@@ -117,6 +117,11 @@ def _ipv4_range(key: str, value: str, item: str, kind: str) -> str:
     if not re.fullmatch(r"[0-9./]+", item):
         raise PlanValueError(key, value, f"{item!r} is not an IPv4 address or range", kind)
     prefix = item.partition("/")[2]
+    if re.fullmatch(r"[0-9]+(\.[0-9]+){3}", prefix):
+        # ipaddress reads a netmask too, but the cmdlets take CIDR ranges only.
+        raise PlanValueError(
+            key, value, f"{item!r} gives a netmask: write its prefix length (such as /28)", kind
+        )
     if prefix.isdigit() and int(prefix) < 24:
         raise PlanValueError(key, value, f"{item!r} is wider than /24", kind)
     try:

@@ -507,13 +507,17 @@ IPV4_VALID = ("comma-separated public IPv4 addresses or CIDR ranges from /24 to 
         ("server_ips", "203.0.113.10/28",
          "server_ips='203.0.113.10/28': '203.0.113.10/28': 203.0.113.10/28 has host bits "
          f"set; valid: {IPV4_VALID}"),
-        # ...and a netmask wider than /24 is refused too.
+        # ...and a netmask is refused, however narrow: SenderIPAddresses and EFSkipIPs
+        # take CIDR ranges (ipaddress would read it and the script would carry it as is).
         ("server_ips", "203.0.112.0/255.255.254.0",
-         "server_ips='203.0.112.0/255.255.254.0': '203.0.112.0/255.255.254.0' is wider than "
-         f"/24; valid: {IPV4_VALID}"),
+         "server_ips='203.0.112.0/255.255.254.0': '203.0.112.0/255.255.254.0' gives a "
+         f"netmask: write its prefix length (such as /28); valid: {IPV4_VALID}"),
+        ("server_ips", "203.0.113.0/255.255.255.240",
+         "server_ips='203.0.113.0/255.255.255.240': '203.0.113.0/255.255.255.240' gives a "
+         f"netmask: write its prefix length (such as /28); valid: {IPV4_VALID}"),
     ],
     ids=["private-smart-host", "bad-host-name", "smart-host-range", "smart-host-wildcard",
-         "wide-with-host-bits", "two-slashes", "host-bits", "wide-netmask"],
+         "wide-with-host-bits", "two-slashes", "host-bits", "wide-netmask", "narrow-netmask"],
 )
 def test_refused_addresses_and_hosts_read_whole(key: str, value: str, message: str) -> None:
     with pytest.raises(PlanValueError) as refusal:
