@@ -44,6 +44,7 @@ from playwright.sync_api import Browser, Page, Playwright, Request, sync_playwri
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from site_hosting.local_chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from site_hosting.local_nginx import BROTLI_MODULE, serve_archive  # noqa: E402
 from site_hosting.precompressed import precompress  # noqa: E402
 
@@ -51,8 +52,6 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 ARTICLE = ("mail-flow-best-practices/use-connectors-to-configure-mail-flow/"
            "use-connectors-to-configure-mail-flow/")
 SHARED_QUERY = "service=exchange-online&servers=exchange-2010-or-later&hybrid=no&partners=yes"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 STOCK_PAGE = """<!doctype html><meta charset="utf-8"><title>stock</title>
 <script type="module">
 import { loadPyodide } from "./pyodide.mjs";
@@ -180,7 +179,7 @@ def measure(playwright: Playwright, url: str, rounds: int,
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as profile:
             context = playwright.chromium.launch_persistent_context(
-                profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             context.add_init_script(VERDICT_WATCH)
             transferred: list[Request] = []
             page = context.pages[0] if context.pages else context.new_page()
@@ -265,7 +264,7 @@ def main() -> None:
                     for key, values in measure(playwright, url, 1, second_view).items():
                         results[name].setdefault(key, []).extend(values)
             stock, ours, bare, snapshot, article = (results[name] for name in loads)
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
                                                  args=CHROMIUM_ARGS)
             progress("answer changes")
             changes = answer_change_ms(browser, f"{base}checker/?{SHARED_QUERY}")

@@ -6,7 +6,7 @@
 
 Builds nothing: serves an existing `site/` on a loopback port and drives Debian's Chromium
 (/usr/bin/chromium, through Playwright; never a downloaded browser; the launch flags of
-tests/browser/conftest.py). Writes one PNG per page, window size and palette:
+site_hosting/local_chromium.py). Writes one PNG per page, window size and palette:
 
     build/screenshots/<page>-<width>x<height>-<palette>.png
 
@@ -26,19 +26,9 @@ from playwright.sync_api import Page, Route, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
+from site_hosting.local_chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from site_hosting.local_http import serve_directory  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-# As tests/browser/conftest.py: the background-networking flags stop calls to Google.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTICLE = (
     "mail-flow-best-practices/use-connectors-to-configure-mail-flow/"
     "use-connectors-to-configure-mail-flow/"

@@ -7,29 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
 
+from site_hosting.local_chromium import CHROMIUM, CHROMIUM_ARGS
 from site_hosting.local_http import serve_directory
 
 from ..conftest import SEED_ARTICLE, Build
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTICLE_URL = SEED_ARTICLE.removesuffix(".md") + "/"
 ARTICLE_TITLE = "Configure mail flow using connectors in Office 365"
-# Flags measured to work here; the background-networking ones stop Chromium calling Google.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 
