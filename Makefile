@@ -112,8 +112,8 @@ bench: dist system-deps
 	$(BIN)/python scripts/bench_checker.py
 
 # Mutation testing (mutmut) of engine/, translator/ and site_structure/ in a copy under
-# build/mutation/: the score printed per package,
-# unexplained survivors in build/mutation/survivors.txt (explained ones in
+# build/mutation/<package>/: the score printed per package,
+# unexplained survivors in build/mutation/<package>-survivors.txt (explained ones in
 # scripts/mutation_explained/). Hours: not part of `make test`. PACKAGES=engine etc.,
 # MUTATION_ARGS="--max-children 1 --retest-survivors" etc. (scripts/mutation.py --help).
 PACKAGES ?= engine translator site_structure

@@ -1,13 +1,14 @@
 """Mutation testing (`make mutation`): how many small changes to the code the tests notice.
 
-Runs mutmut (pinned in requirements.txt) over engine/ (or the packages named) in a copy of
-the work tree under build/mutation/work, so nothing is written into the source tree. Each
-package is tested by its own tests (PACKAGE_TESTS). Prints, per package, the score
+Runs mutmut (pinned in requirements.txt) over each package named (default: all three) in
+its own copy of the work tree, build/mutation/<package>/, so nothing is written into the
+source tree and two packages can be run side by side (two `make mutation PACKAGES=...`).
+Each package is tested by its own tests (PACKAGE_TESTS). Prints, per package, the score
 (killed / mutants checked, and how many mutants there are), how many survivors
 scripts/mutation_explained/<package>.yaml explains (a YAML mapping `mutant name: why it
 is equivalent or harmless`) and its stale entries (mutants that no longer exist or are
-now killed); writes the unexplained survivors to build/mutation/survivors.txt (`mutmut
-show NAME`, run in build/mutation/work, shows a mutant's diff).
+now killed); writes the unexplained survivors to build/mutation/<package>-survivors.txt
+(`mutmut show NAME`, run in build/mutation/<package>/, shows a mutant's diff).
 
 Not part of `make test`: over engine/ it runs for hours on two cores. Run again, it goes
 on where it stopped: mutmut keeps each mutant's verdict until its function changes, not
@@ -44,7 +45,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 EXPLAINED = ROOT / "scripts" / "mutation_explained"
 OUT = ROOT / "build" / "mutation"
-WORK = OUT / "work"
 MUTMUT = Path(sys.executable).parent / "mutmut"
 PACKAGE_TESTS = {
     "engine": "tests/engine/",
@@ -62,14 +62,14 @@ KILLED = {"killed", "caught by type check", "timeout"}
 NOT_RUN = {"not checked", "skipped"}
 
 
-def sync_work_tree() -> None:
-    """Copy tracked files (and the built inputs) into WORK; unchanged files are left alone,
+def sync_work_tree(work: Path) -> None:
+    """Copy tracked files (and the built inputs) into `work`; unchanged files are left alone,
     so mutmut keeps its results for them."""
     tracked = subprocess.run(
         ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
     ).stdout.decode().split("\0")
     for name in [n for n in tracked if n] + BUILT_INPUTS:
-        source, target = ROOT / name, WORK / name
+        source, target = ROOT / name, work / name
         if not source.is_file():
             continue
         if target.is_file() and filecmp.cmp(source, target, shallow=False):
@@ -78,14 +78,14 @@ def sync_work_tree() -> None:
         shutil.copy2(source, target)
 
 
-def reset_results(exit_codes: set[int]) -> int:
+def reset_results(work: Path, exit_codes: set[int]) -> int:
     """Forget mutmut's kept verdicts with these exit codes, so the next run checks those
     mutants again; returns how many. mutmut keeps a verdict until the mutated function
     changes, not when the tests change: "no tests" (33, 5) is reset before every run (new
     tests may reach the code; recording it again costs no test run), survivors (0) with
     --retest-survivors."""
     count = 0
-    for meta in (WORK / "mutants").rglob("*.meta"):
+    for meta in (work / "mutants").rglob("*.meta"):
         data = json.loads(meta.read_text("utf-8"))
         codes = data["exit_code_by_key"]
         forget = [name for name, code in codes.items() if code in exit_codes]
@@ -97,7 +97,7 @@ def reset_results(exit_codes: set[int]) -> int:
     return count
 
 
-def write_config(packages: list[str]) -> None:
+def write_config(work: Path, packages: list[str]) -> None:
     """mutmut's settings, in the work folder's setup.cfg (the copied pyproject.toml has
     no [tool.mutmut] table, so mutmut reads this file)."""
     others = [p + "/" for p in (*PACKAGE_TESTS, "checker_site", "site_hosting")
@@ -110,16 +110,16 @@ def write_config(packages: list[str]) -> None:
         "also_copy": ["data/", "scripts/", "docs/", "tests/", *others, "pyproject.toml",
                       "mkdocs.yml", "overrides/"],
     }
-    (WORK / "setup.cfg").write_text("[mutmut]\n" + "".join(
+    (work / "setup.cfg").write_text("[mutmut]\n" + "".join(
         f"{key} =" + "".join(f"\n    {value}" for value in values) + "\n"
         for key, values in settings.items()
     ))
 
 
-def statuses() -> dict[str, str]:
+def statuses(work: Path) -> dict[str, str]:
     """Every mutant's status, from `mutmut results --all true`."""
     run = subprocess.run(
-        [str(MUTMUT), "results", "--all", "true"], cwd=WORK, capture_output=True, text=True,
+        [str(MUTMUT), "results", "--all", "true"], cwd=work, capture_output=True, text=True,
         check=True,
     )
     found = (re.fullmatch(r"\s+(\S+): (.+)", line) for line in run.stdout.splitlines())
@@ -172,7 +172,7 @@ def report(package: str, found: dict[str, str]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("packages", nargs="*",
-                        help=f"packages to mutate, of {', '.join(PACKAGE_TESTS)} (default: engine)")
+                        help=f"packages to mutate, of {', '.join(PACKAGE_TESTS)} (default: all)")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report-only", action="store_true",
                         help="no mutmut run: the score and survivors of the runs so far")
@@ -180,36 +180,46 @@ def main() -> int:
                         help="check the mutants that survived earlier runs again (after "
                         "tests were added)")
     parser.add_argument("--mutant", action="append", default=[], metavar="NAME",
-                        help="check only this mutant (a name or glob as in survivors.txt; "
-                        "repeatable), even if it has a verdict already")
+                        help="check only this mutant (a name or glob as in the survivors "
+                        "file; repeatable), even if it has a verdict already")
     args = parser.parse_args()
-    args.packages = args.packages or ["engine"]
+    args.packages = args.packages or list(PACKAGE_TESTS)
     unknown = set(args.packages) - set(PACKAGE_TESTS)
     if unknown:
         parser.error(f"no tests known for {', '.join(sorted(unknown))}; "
                      f"one of {', '.join(PACKAGE_TESTS)}")
-    if args.report_only and not (WORK / "mutants").is_dir():
-        parser.error("no mutation run to report on yet: run without --report-only")
     returncode = 0
-    if not args.report_only:
-        WORK.mkdir(parents=True, exist_ok=True)
-        sync_work_tree()
-        write_config(args.packages)
-        if (WORK / "mutants").is_dir():
-            reset_results({33, 5, 0} if args.retest_survivors else {33, 5})
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        returncode = subprocess.run(
-            [str(MUTMUT), "run", "--max-children", str(args.max_children), *args.mutant],
-            cwd=WORK, env=env, check=False,
-        ).returncode
-    found = statuses()
-    unexplained: list[str] = []
     for package in args.packages:
-        unexplained += report(package, {name: status for name, status in found.items()
-                                        if name.startswith(package + ".")})
-    (OUT / "survivors.txt").write_text("".join(line + "\n" for line in sorted(unexplained)))
-    print(f"{len(unexplained)} unexplained survivors in build/mutation/survivors.txt")
+        work = OUT / package
+        if args.report_only and not (work / "mutants").is_dir():
+            print(f"{package}: no mutation run yet (run without --report-only)")
+            continue
+        if not args.report_only:
+            returncode = max(returncode, run_mutmut(work, package, args))
+        found = statuses(work)
+        unexplained = report(package, {name: status for name, status in found.items()
+                                       if name.startswith(package + ".")})
+        survivors = OUT / f"{package}-survivors.txt"
+        survivors.write_text("".join(line + "\n" for line in sorted(unexplained)))
+        print(f"{len(unexplained)} unexplained survivors in {survivors.relative_to(ROOT)}")
     return returncode
+
+
+def run_mutmut(work: Path, package: str, args: argparse.Namespace) -> int:
+    """One mutmut run over the package in its work folder; mutmut's exit code."""
+    work.mkdir(parents=True, exist_ok=True)
+    sync_work_tree(work)
+    write_config(work, [package])
+    if (work / "mutants").is_dir():
+        reset_results(work, {33, 5, 0} if args.retest_survivors else {33, 5})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mutants = [name for name in args.mutant if name.startswith(package + ".")]
+    if args.mutant and not mutants:
+        return 0
+    return subprocess.run(
+        [str(MUTMUT), "run", "--max-children", str(args.max_children), *mutants],
+        cwd=work, env=env, check=False,
+    ).returncode
 
 
 if __name__ == "__main__":
