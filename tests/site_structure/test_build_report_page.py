@@ -104,3 +104,10 @@ def test_a_message_of_several_lines_stays_in_its_table_row() -> None:
     report.warn("faq", 3, "not valid YAML (expected ','\n  in line 2)")
     markdown = build_report_markdown("build-report.md", [report], [], {"a.md"})
     assert "| 3 | faq | warning | not valid YAML (expected ','   in line 2) |" in markdown
+
+
+def test_a_replaced_link_without_a_line_leaves_the_line_cell_empty() -> None:
+    report = TranslationReport("a/article.md")
+    report.add("link", None, "empty link text replaced by the page title", "replaced")
+    markdown = build_report_markdown("build-report.md", [report], [], {"a/article.md"})
+    assert "| `a/article.md` |  | empty link text replaced by the page title |" in markdown

@@ -236,3 +236,52 @@ def test_uid_entries_listed_twice_and_nameless_groups_and_unknown_uids() -> None
         "toc.yml:6: uid 'nowhere' (no name): no page has it in its front matter; left out",
         "toc.yml:10: uid 'missing' (no name): no page has it in its front matter; left out",
     ]
+
+
+def test_unlisted_folders_put_index_or_readme_first_and_title_the_folder_from_its_name() -> None:
+    # "Appendix.md" sorts before "README.md": only the rule puts the README first
+    articles = {"mail-flow_rules/zeta.md": "Zeta", "mail-flow_rules/README.md": "Read me",
+                "mail-flow_rules/Appendix.md": "Appendix", "x/index.md": "X home",
+                "x/b.md": "B"}
+    navigation = build_navigation({}, articles, [])
+    assert to_mkdocs_nav(navigation.items) == [
+        {"Mail flow rules": [{"Read me": "mail-flow_rules/README.md"},
+                             {"Appendix": "mail-flow_rules/Appendix.md"},
+                             {"Zeta": "mail-flow_rules/zeta.md"}]},
+        {"X": [{"X home": "x/index.md"}, {"B": "x/b.md"}]},
+    ]
+
+
+def test_a_toc_listing_the_home_page_is_told_it_is_listed_already() -> None:
+    navigation = build_navigation({"toc.yml": "- name: Start\n  href: index.md\n"}, {},
+                                  ["index.md"])
+    assert to_mkdocs_nav(navigation.items) == ["index.md"]
+    assert [p.located() for p in navigation.problems] == [
+        "toc.yml:1: 'index.md' is already listed at home; kept there only"
+    ]
+
+
+def test_problems_of_every_toc_file_are_kept() -> None:
+    tocs = {"a/toc.yml": "- href: x.md\n", "b/toc.yml": "- href: y.md\n"}
+    navigation = build_navigation(tocs, {"a/x.md": "X", "b/y.md": "Y"}, [])
+    assert [p.located() for p in navigation.problems] == [
+        "a/toc.yml:1: item without a name; skipped",
+        "b/toc.yml:1: item without a name; skipped",
+    ]
+
+
+def test_two_tocs_at_the_docs_root_are_both_spliced_in() -> None:
+    tocs = {"TOC.yml": "- name: B\n  href: b.md\n", "toc.md": "# [A](a.md)\n"}
+    navigation = build_navigation(tocs, {"a.md": "A", "b.md": "B"}, [])
+    assert to_mkdocs_nav(navigation.items) == [{"B": "b.md"}, {"A": "a.md"}]
+
+
+def test_a_site_absolute_folder_href_is_a_public_link_not_a_nested_toc() -> None:
+    settings = TranslationSettings(upstream_base_url="https://learn.microsoft.com/exchange/")
+    tocs = {"toc.yml": "- name: Elsewhere\n  href: /sub/\n",
+            "sub/toc.yml": "- name: A\n  href: a.md\n"}
+    navigation = build_navigation(tocs, {"sub/a.md": "A"}, [], settings=settings)
+    assert to_mkdocs_nav(navigation.items) == [
+        {"Elsewhere": "https://learn.microsoft.com/sub/"},
+        {"Sub": [{"A": "sub/a.md"}]},
+    ]

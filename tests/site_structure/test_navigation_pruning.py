@@ -54,3 +54,21 @@ def test_navigation_expand_needs_the_whole_tree_so_nothing_is_pruned(
         features = features_after_structure(500, ("navigation.expand",))
     assert "navigation.prune" not in features
     assert "navigation.expand is on: the navigation is not pruned" in caplog.text
+
+
+def test_the_log_says_why_the_navigation_is_pruned(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.site_structure"):
+        features_after_structure(120)
+    assert [r.getMessage() for r in caplog.records if "navigation.prune" in r.getMessage()] == [
+        "site structure: 120 pages (from 100, option prune_navigation_from): Material's "
+        "navigation.prune is on, each page expands only its own sections"
+    ]
+
+
+def test_navigation_prune_set_by_the_site_is_left_as_it_is(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.site_structure"):
+        features = features_after_structure(500, ("navigation.prune",))
+    assert features.count("navigation.prune") == 1
+    assert "navigation.prune is on" not in caplog.text
