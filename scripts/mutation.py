@@ -5,8 +5,8 @@ its own copy of the work tree, build/mutation/<package>/, so nothing is written 
 source tree and two packages can be run side by side (two `make mutation PACKAGES=...`).
 Each package is tested by its own tests (PACKAGE_TESTS). Prints, per package, the score
 (killed / mutants checked, and how many mutants there are), how many survivors
-scripts/mutation_explained/<package>.yaml explains (a YAML mapping `mutant name: why it
-is equivalent or harmless`) and its stale entries (mutants that no longer exist or are
+scripts/mutation_explained/<package>.yaml or <package>/<module>.yaml explains (a YAML
+mapping `mutant name: why it is equivalent or harmless`) and its stale entries (mutants that no longer exist or are
 now killed); writes the unexplained survivors to build/mutation/<package>-survivors.txt
 (`mutmut show NAME`, run in build/mutation/<package>/, shows a mutant's diff).
 
@@ -127,17 +127,20 @@ def statuses(work: Path) -> dict[str, str]:
 
 
 def read_explained(package: str) -> dict[str, str]:
-    """scripts/mutation_explained/<package>.yaml: mutant name -> why it is equivalent or
-    harmless (one entry per surviving mutant; none yet: empty)."""
-    path = EXPLAINED / f"{package}.yaml"
-    if not path.is_file():
-        return {}
-    explained = yaml.safe_load(path.read_text("utf-8")) or {}
-    if not isinstance(explained, dict) or not all(
-        isinstance(name, str) and isinstance(why, str) and why.strip()
-        for name, why in explained.items()
-    ):
-        sys.exit(f"{path.relative_to(ROOT)}: expected a mapping of mutant names to reasons")
+    """scripts/mutation_explained/<package>.yaml, or one file per module in
+    scripts/mutation_explained/<package>/: mutant name -> why it is equivalent or harmless
+    (one entry per surviving mutant; none yet: empty)."""
+    explained: dict[str, str] = {}
+    folder = EXPLAINED / package
+    paths = [EXPLAINED / f"{package}.yaml", *sorted(folder.glob("*.yaml"))]
+    for path in (p for p in paths if p.is_file()):
+        entries = yaml.safe_load(path.read_text("utf-8")) or {}
+        if not isinstance(entries, dict) or not all(
+            isinstance(name, str) and isinstance(why, str) and why.strip()
+            for name, why in entries.items()
+        ):
+            sys.exit(f"{path.relative_to(ROOT)}: expected a mapping of mutant names to reasons")
+        explained.update(entries)
     return explained
 
 
@@ -158,7 +161,7 @@ def report(package: str, found: dict[str, str]) -> list[str]:
         if reached and reached != len(checked):
             print(f"  of the mutants in code the tests call in their own process: {killed}/"
                   f"{reached} = {killed / reached:.1%}")
-    print(f"  survivors explained in scripts/mutation_explained/{package}.yaml: "
+    print(f"  survivors explained in scripts/mutation_explained/{package}[.yaml|/]: "
           f"{len(survivors.keys() & explained.keys())} of {len(survivors)}")
     stale = sorted(name for name in explained
                    if name not in found or found[name] in KILLED)
