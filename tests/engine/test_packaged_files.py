@@ -8,6 +8,7 @@ import sys
 import types
 import zipfile
 from collections.abc import Iterator
+from importlib.abc import Loader
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 
@@ -16,7 +17,9 @@ import pytest
 from engine.packaged import ModelNotCompiled, read_beside
 
 
-class LoaderWithData:
+class LoaderWithData(Loader):
+    """A loader that reads data files from memory, as zipimport reads them from its zip."""
+
     def __init__(self, files: dict[str, bytes]) -> None:
         self.files = files
 
@@ -43,7 +46,7 @@ def test_a_module_without_a_spec_is_told_plainly(fake_module: types.ModuleType) 
 
 
 def test_a_loader_that_cannot_read_files_is_told_plainly(fake_module: types.ModuleType) -> None:
-    fake_module.__spec__ = ModuleSpec("fake_engine_module", object(), origin="/x/fake.py")
+    fake_module.__spec__ = ModuleSpec("fake_engine_module", Loader(), origin="/x/fake.py")
     with pytest.raises(ModelNotCompiled, match=r"not imported from files: no plan\.json beside"):
         read_beside("fake_engine_module", "plan.json")
 
