@@ -128,8 +128,6 @@ def _ipv4_range(key: str, value: str, item: str, kind: str) -> str:
         network = ipaddress.IPv4Network(item, strict=True)
     except ValueError as error:
         raise PlanValueError(key, value, f"{item!r}: {error}", kind) from None
-    if network.prefixlen < 24:
-        raise PlanValueError(key, value, f"{item!r} is wider than /24", kind)
     address = network.network_address
     if (
         address.is_loopback or address.is_link_local or address.is_multicast

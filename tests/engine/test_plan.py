@@ -67,6 +67,8 @@ def test_good_values_are_normalized(key: str, value: str, parsed: list[str]) -> 
         ("server_cert", "mail.*.contoso.com", "* may only be the whole first label"),
         ("server_cert", "a.contoso.com, b.contoso.com", "give one name"),
         ("server_ips", "203.0.112.0/23", "is wider than /24"),
+        # host bits set: the cmdlet would get a range its owner did not mean
+        ("server_ips", "203.0.113.10/28", "'203.0.113.10/28': 203.0.113.10/28 has host bits set"),
         ("server_ips", "2001:db8::1", "is not an IPv4 address or range"),
         ("server_ips", "10.1.2.3", "is not a public address"),
         ("smart_hosts", "203.0.113.0/28", "a smart host is one address, not a range"),
