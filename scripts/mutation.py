@@ -6,9 +6,10 @@ source tree and two packages can be run side by side (two `make mutation PACKAGE
 Each package is tested by its own tests (PACKAGE_TESTS). Prints, per package, the score
 (killed / mutants checked, and how many mutants there are), how many survivors
 scripts/mutation_explained/<package>.yaml or <package>/<module>.yaml explains (a YAML
-mapping `mutant name: why it is equivalent or harmless`) and its stale entries (mutants that no longer exist or are
-now killed); writes the unexplained survivors to build/mutation/<package>-survivors.txt
-(`mutmut show NAME`, run in build/mutation/<package>/, shows a mutant's diff).
+mapping `mutant name: why it is equivalent or harmless`) and its stale entries (mutants
+that no longer exist or are now killed); writes the unexplained survivors to
+build/mutation/<package>-survivors.txt (`mutmut show NAME`, run in
+build/mutation/<package>/, shows a mutant's diff).
 
 Not part of `make test`: over engine/ it runs for hours on two cores. Run again, it goes
 on where it stopped: mutmut keeps each mutant's verdict until its function changes, not
