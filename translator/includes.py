@@ -97,6 +97,7 @@ def _written_in(target: str, sub_env: dict[str, Any], map_: list[int] | None) ->
 
 def _inline_children(state: StateCore, inline: Token) -> list[Token]:
     children: list[Token] = []
+    grown = 0  # how much longer the paragraph's text is for the includes spliced in so far
     for child in inline.children or []:
         if child.type not in _INLINE_TYPES:
             children.append(child)
@@ -113,8 +114,12 @@ def _inline_children(state: StateCore, inline: Token) -> list[Token]:
             continue
         target, body, sub_env = included
         text = " ".join(body.split())
-        # the paragraph's source text reads as the page does (a heading's title, say)
-        inline.content = inline.content.replace(child.content, text, 1)
+        # the paragraph's source text reads as the page does (a heading's title, say): this
+        # directive, not the same text earlier in a code span, is replaced
+        start = int(child.meta["start"]) + grown
+        inline.content = (inline.content[:start] + text
+                          + inline.content[start + len(child.content) :])
+        grown += len(text) - len(child.content)
         (parsed,) = _parsed(state, text, sub_env, inline=True)
         for grandchild in parsed.children or []:
             _rebase(grandchild, target, str(state.env["src_path"]),
