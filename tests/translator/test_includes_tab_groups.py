@@ -49,3 +49,17 @@ def test_a_group_included_in_a_quote_ends_with_the_quote() -> None:
                     + "</blockquote>\n<p>End.</p>\n")
     assert report == ["include:1 info: included area/includes/open-tabs.md",
                       "tabs:1 info: tab group (linux, windows) -> content tabs"]
+
+
+def test_a_missing_include_in_a_tab_is_a_note_inside_that_tab() -> None:
+    html, report = translate_with(
+        "# [Linux](#tab/linux)\n\n[!INCLUDE [gone](../includes/absent.md)]\n\n"
+        "# [Windows](#tab/windows)\n\nWindows.\n\n---\n\nAfter.\n", FILES)
+    assert html == tab_set(
+        1, '<p class="docfx-missing-include">Included text not available: gone</p>\n',
+        "<p>Windows.</p>\n") + "<p>After.</p>\n"
+    assert report == [
+        "tabs:1 info: tab group (linux, windows) -> content tabs",
+        "include:3 warning: included file area/includes/absent.md is not in docs/; shown as a "
+        "note instead",
+    ]
