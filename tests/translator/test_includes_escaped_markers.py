@@ -48,7 +48,8 @@ def test_an_escaped_alert_marker_in_an_included_file_is_text_not_unknown_syntax(
 
 
 def test_an_escaped_include_is_reported_on_its_own_line_of_a_paragraph() -> None:
-    html, report = translate_with("# Escapes\n\nWrite\n\\[!INCLUDE [x](y.md)] to include.\n", {})
-    assert html.splitlines()[1:] == ["<p>Write", "[!INCLUDE [x](y.md)] to include.</p>"]
+    html, report = translate_with(
+        "# Escapes\n\nWrite\n\\[!INCLUDE [x](y.md)] to\ninclude.\n", {})
+    assert html.splitlines()[1:] == ["<p>Write", "[!INCLUDE [x](y.md)] to", "include.</p>"]
     assert report == ["include:4 info: escaped include directive kept as text, its "
                       "[title](path) not made a link"]
