@@ -16,7 +16,8 @@ DocFX (docs/docs/markdown.md, "Include Markdown Files"; its reader is
   made a link either (a plain CommonMark reading would link it; the author escaped the
   directive to show it). Reported, so the difference is visible.
 
-Both rules push a ``docfx_include`` token (``meta``: title, path, line offset); `includes`
+Both rules push a ``docfx_include`` token (``meta``: title, path, line offset; inline: its
+index in the paragraph's text, ``start``); `includes`
 splices the included file in after the inline pass.
 """
 
@@ -123,7 +124,7 @@ def include_inline(state: StateInline, silent: bool) -> bool:
     if not silent:
         token = state.push("docfx_include", "", 0)
         token.meta = {"title": directive.title, "path": directive.path,
-                      "offset": state.src.count("\n", 0, state.pos)}
+                      "offset": state.src.count("\n", 0, state.pos), "start": state.pos}
         token.content = state.src[state.pos : directive.end]
     state.pos = directive.end
     return True

@@ -23,7 +23,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import StateCore, text_join
 from markdown_it.token import Token
 
 from .blockquote_markers import html_token
@@ -67,7 +67,7 @@ def _block_tokens(state: StateCore, directive: Token) -> list[Token]:
         return [html_token(f'<p class="{MISSING_INCLUDE_CLASS}">{included}</p>\n',
                            directive.level)]
     target, body, sub_env = included
-    tokens = state.md.parse(body, sub_env)
+    tokens = _parsed(state, body, sub_env, inline=False)
     for token in tokens:
         token.level += directive.level
         written = _written_in(target, sub_env, token.map)
@@ -77,6 +77,19 @@ def _block_tokens(state: StateCore, directive: Token) -> list[Token]:
     return tokens
 
 
+def _parsed(state: StateCore, body: str, sub_env: dict[str, Any], *, inline: bool) -> list[Token]:
+    """The included Markdown's tokens (`inline`: one inline token, as ``parseInline``), their
+    text not yet joined: markdown-it's last core rule, ``text_join``, runs once over the
+    article, so its other rules see an escaped ``\\[!NOTE]`` or ``\\[!INCLUDE ...]`` of an
+    included file as they see the article's own (text apart, not a marker to report)."""
+    sub = StateCore(body, state.md, sub_env)
+    sub.inlineMode = inline
+    for rule in state.md.core.ruler.getRules(""):
+        if rule is not text_join:
+            rule(sub)
+    return sub.tokens
+
+
 def _written_in(target: str, sub_env: dict[str, Any], map_: list[int] | None) -> str:
     """``file:line`` of text in an included file (for reports about its links)."""
     return f"{target}:{sub_env['first_line'] + map_[0]}" if map_ else target
@@ -84,6 +97,7 @@ def _written_in(target: str, sub_env: dict[str, Any], map_: list[int] | None) ->
 
 def _inline_children(state: StateCore, inline: Token) -> list[Token]:
     children: list[Token] = []
+    grown = 0  # how much longer the paragraph's text is for the includes spliced in so far
     for child in inline.children or []:
         if child.type not in _INLINE_TYPES:
             children.append(child)
@@ -100,9 +114,13 @@ def _inline_children(state: StateCore, inline: Token) -> list[Token]:
             continue
         target, body, sub_env = included
         text = " ".join(body.split())
-        # the paragraph's source text reads as the page does (a heading's title, say)
-        inline.content = inline.content.replace(child.content, text, 1)
-        (parsed,) = state.md.parseInline(text, sub_env)
+        # the paragraph's source text reads as the page does (a heading's title, say): this
+        # directive, not the same text earlier in a code span, is replaced
+        start = int(child.meta["start"]) + grown
+        inline.content = (inline.content[:start] + text
+                          + inline.content[start + len(child.content) :])
+        grown += len(text) - len(child.content)
+        (parsed,) = _parsed(state, text, sub_env, inline=True)
         for grandchild in parsed.children or []:
             _rebase(grandchild, target, str(state.env["src_path"]),
                     _written_in(target, sub_env, [0, 1]))
@@ -111,12 +129,12 @@ def _inline_children(state: StateCore, inline: Token) -> list[Token]:
 
 
 def _escaped_text(state: StateCore, escaped: Token, where: list[int] | None) -> Token:
-    """An escaped directive: its text as written (without the backslash), reported."""
-    if not state.env.get("inside_include"):
-        state.env["report"].add(
-            "include", state.env["first_line"] + where[0] if where else None,
-            "escaped include directive kept as text, its [title](path) not made a link",
-        )
+    """An escaped directive: its text as written (without the backslash), reported (in an
+    included file: on the including directive's line, naming the file and its line)."""
+    state.env["report"].add(
+        "include", state.env["first_line"] + where[0] if where else None,
+        "escaped include directive kept as text, its [title](path) not made a link",
+    )
     text = Token("text_special", "", 0)  # joined into the text later; not a marker to report
     text.content = escaped.content
     return text

@@ -43,12 +43,19 @@ def _decode_utf8_leniently(data: bytes, report: TranslationReport) -> str:
             replacement = bad.decode("cp1252", errors="replace")
             report.warn(
                 "encoding",
-                data.count(b"\n", 0, start) + 1,
+                _line_of(data, start),
                 f"byte {bad.hex(' ')} is not valid UTF-8; read it as Windows-1252 "
                 f"{replacement!r} instead (save the file as UTF-8 to silence this)",
             )
             parts.append(replacement)
             pos = end
+
+
+def _line_of(data: bytes, index: int) -> int:
+    """The 1-based line of byte `index`, counting line breaks as `decode_source` makes them
+    (``\\r\\n``, ``\\r`` or ``\\n``)."""
+    before = data[:index]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
 def _repair_line(line: str, number: int, report: TranslationReport) -> str:
