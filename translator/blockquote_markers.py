@@ -110,9 +110,14 @@ def _quoted_text(state: StateBlock, line: int) -> str | None:
 
 
 def _next_marker_line(state: StateBlock, start_line: int, end_line: int) -> int:
-    """The first quoted marker line after `start_line` in this quote, else `end_line`."""
+    """The first quoted marker line after `start_line` in this quote, else `end_line`.
+
+    Only a blank line ends the search: a line indented less than the container (a lazy
+    continuation line of a quote in a list item) can be followed by more lines of the quote,
+    as at the top level; where such a line ends the quote instead, the quote ends there
+    anyway and a marker line found later does not matter."""
     for line in range(start_line + 1, end_line):
-        if state.isEmpty(line) or state.sCount[line] < state.blkIndent:
+        if state.isEmpty(line):
             break
         if state.is_code_block(line):
             continue

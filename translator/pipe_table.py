@@ -58,6 +58,8 @@ def pipe_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     header = split_row(_text(state, start))
     if aligns is None or not header.has_delimiter or len(header.cells) != len(aligns):
         return False
+    if _opens_other_block(state, start, end):
+        return False
     if silent:
         return True
     report: TranslationReport = state.env["report"]
@@ -77,6 +79,14 @@ def pipe_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.parentType = old_parent
     state.line = start + 2 + len(body)
     return True
+
+
+def _opens_other_block(state: StateBlock, start: int, end: int) -> bool:
+    """Whether the header line opens a quote, a list item, a heading, a fence, an HTML block
+    or a DocFX block directive: Markdig opens those before it reads any paragraph (and a
+    table is read from a paragraph), so ``# a | b`` is a heading, never a header row."""
+    others = state.md.block.ruler.getRules("blockquote")  # the rules that end a paragraph
+    return any(rule(state, start, end, True) for rule in others)
 
 
 def _follows_paragraph(state: StateBlock, start: int) -> bool:

@@ -159,9 +159,12 @@ def _render_inline(state: StateCore, children: list[Token]) -> str:
 
 
 def _link_of(tokens: list[Token], index: int) -> str:
+    """The href of the heading at `index` when one link is all it holds (DocFX's
+    ``ParseHeading``: the heading's first inline is a link with nothing after it), else ""."""
     children = tokens[index + 1].children or [] if index + 1 < len(tokens) else []
     if len(children) >= 2 and children[0].type == "link_open" and (
-            children[-1].type == "link_close"):
+            children[-1].type == "link_close") and not any(
+            c.type == "link_open" for c in children[1:]):
         return str(children[0].attrGet("href") or "")
     return ""
 
