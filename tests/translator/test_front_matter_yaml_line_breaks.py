@@ -10,8 +10,18 @@ it can name a line after the block.
 
 from __future__ import annotations
 
+import pytest
+import yaml
+
 from .fixture_site import translate_fixture
 
+# the messages are libyaml's (PyYAML's pinned wheels are built with it)
+pytestmark = pytest.mark.skipif(not yaml.__with_libyaml__,
+                                reason="PyYAML was built without libyaml: other messages")
+
+# the error's line is the third YAML counts, one past the block's single line of text
+JUST_PAST = ("---\ntitle: Kept\u2028ms.topic: article\u2028description: Learn how to: route\n"
+             "---\n\nBody.\n")
 SEPARATED = ("---\ntitle: Kept\u2028ms.topic: article\u2028x: \"never closed\n---\n\n"
              "Body.\n")
 
@@ -22,6 +32,17 @@ def test_an_error_after_a_line_separator_ignores_the_front_matter_with_a_warning
         ("front-matter", "warning", "front matter is not valid YAML (while scanning a quoted "
          "scalar: found unexpected end of stream on line 5); ignored it, the title is taken "
          "from the first heading")]
+    assert result.markdown == (
+        "---\ntitle: Article\n"
+        "public_url: https://learn.microsoft.com/exchange/area/topic/article\n---\n")
+    assert result.html == "<p>Body.</p>\n"
+
+
+def test_an_error_marked_just_past_the_block_ignores_the_front_matter_with_a_warning() -> None:
+    result = translate_fixture(JUST_PAST)
+    assert [(d.kind, d.level, d.message) for d in result.report.decisions] == [
+        ("front-matter", "warning", "front matter is not valid YAML (mapping values are not "
+         "allowed in this context); ignored it, the title is taken from the first heading")]
     assert result.markdown == (
         "---\ntitle: Article\n"
         "public_url: https://learn.microsoft.com/exchange/area/topic/article\n---\n")
