@@ -38,3 +38,22 @@ def test_a_faq_yaml_file_in_a_windows_code_page_becomes_a_page_without_a_warning
                         .read_text(encoding="utf-8"))
     assert report == {"path": "questions.yaml", "counts": {}, "decisions": []}
     assert result.messages(logging.WARNING) == []
+
+
+def test_a_faq_is_published_when_docfx_json_s_globs_name_its_yml_file(tmp_path: Path) -> None:
+    """DocFX matches the content globs against the .yml file, not the page made of it."""
+    root = write_project(tmp_path, {
+        "mkdocs.yml": "site_name: Plugin test\ntheme:\n  name: mkdocs\nplugins:\n  - docfx\n",
+        "docs/set/docfx.json": (
+            '{"build": {"content": [{"files": ["articles/**/*.md", "faq/*.yml"]}]}}'),
+        "docs/set/articles/a.md": "# A\n\n[The questions](../faq/questions.yml)\n",
+        "docs/set/faq/questions.yml": (
+            "### YamlMime:FAQ\ntitle: Questions\nsections:\n  - questions:\n"
+            "      - question: Do I need a connector?\n        answer: Usually not.\n"),
+    })
+    result = build_project(root)
+    assert ('<h1 id="questions">Questions<a class="headerlink" href="#questions" '
+            'title="Permanent link">&para;</a></h1>') in result.page("set/faq/questions")
+    assert ('<p><a href="../../faq/questions/">The questions</a></p>'
+            in result.page("set/articles/a"))
+    assert result.messages(logging.WARNING) == []
