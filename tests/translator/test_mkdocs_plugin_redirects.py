@@ -6,6 +6,7 @@ Each test builds a small project in the test process (see test_mkdocs_plugin.py)
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,19 @@ def test_a_redirect_stub_in_folders_of_its_own_is_written(
         f'<link rel="canonical" href="{target}">\n<title>Moved: Moved</title>\n</head>\n'
         f'<body>\n<p>This article has moved: <a href="{target}">{target}</a>.</p>\n'
         "</body>\n</html>\n")
+
+
+def test_a_redirect_page_is_utf_8_on_a_system_with_another_encoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its title is the stub's: 日本 has no cp1252 byte, the page says charset utf-8."""
+    root = write_project(tmp_path, {
+        "mkdocs.yml": "site_name: Plugin test\ntheme:\n  name: mkdocs\nplugins:\n  - docfx\n",
+        "docs/a.md": "# A\n",
+        "docs/moved.md": "---\ntitle: Zürich 日本\nredirect_url: a.md\n---\n",
+    })
+    # what a file opened with no encoding is written in: the system's (cp1252 on Windows)
+    monkeypatch.setattr(io, "text_encoding", lambda encoding, stacklevel=2: encoding or "cp1252")
+    result = build_project(root)
+    html = (result.site / "moved" / "index.html").read_bytes().decode("utf-8")
+    assert "<title>Moved: Zürich 日本</title>" in html
