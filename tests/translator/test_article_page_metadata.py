@@ -42,3 +42,9 @@ def test_the_public_address_follows_the_docset_root_and_the_content_folders(
 def test_every_heading_and_legacy_anchor_is_an_id_a_link_can_target() -> None:
     result = translate_article("a.md", b'# A\n\n## First part\n\n<a name="Old"></a>\n\n## Next\n')
     assert result.anchor_ids == frozenset({"a", "first-part", "Old", "next"})
+
+
+def test_a_quoted_empty_ms_date_means_no_date_silently_as_an_empty_one_does() -> None:
+    result = translate_article("a.md", b'---\ntitle: A\nms.date: ""\n---\n\n# A\n')
+    assert "revision_date" not in result.meta
+    assert result.report.decisions == []
