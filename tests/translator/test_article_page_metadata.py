@@ -48,3 +48,11 @@ def test_a_quoted_empty_ms_date_means_no_date_silently_as_an_empty_one_does() ->
     result = translate_article("a.md", b'---\ntitle: A\nms.date: ""\n---\n\n# A\n')
     assert "revision_date" not in result.meta
     assert result.report.decisions == []
+
+
+def test_an_ms_date_that_is_not_a_date_is_a_warning_on_its_line() -> None:
+    result = translate_article("a.md", b"---\ntitle: A\nms.date: someday\n---\n\n# A\n")
+    assert "revision_date" not in result.meta
+    assert [(d.kind, d.line, d.level, d.message) for d in result.report.decisions] == [
+        ("front-matter", 3, "warning", "ms.date 'someday' is not a date like 6/23/2018 or "
+         "2018-06-23; no 'last updated' date is shown")]
