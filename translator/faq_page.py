@@ -67,7 +67,8 @@ class FaqMarkdown:
 
 def yaml_mime(data: bytes) -> str | None:
     """The ``### YamlMime:<Name>`` a .yml file declares on its first line, else None."""
-    text = data[:200].decode("utf-8", "replace").lstrip("\ufeff").lstrip()
+    # the whole file: a marker after many blank lines is still read whole
+    text = data.decode("utf-8", "replace").lstrip("\ufeff").lstrip()
     match = re.match(r"### YamlMime:(?P<name>[\w.-]+)", text)
     return match["name"] if match else None
 

@@ -242,7 +242,8 @@ class DocfxPlugin(BasePlugin[DocfxPluginConfig]):
         """build-report/<path>.json, and the article's line in build-report/index.json."""
         target = Path(config.site_dir) / self.config.report_dir / (report.path + ".json")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
+        target.write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False),
+                          encoding="utf-8")
         self.report_index.append(
             {"path": report.path, "counts": report.counts(), "report": report.path + ".json"})
 
