@@ -248,9 +248,10 @@ def _fragment(anchor: str) -> str:
 
 
 def _last_segment(href: str) -> str:
+    """The address's last path segment, its extension kept: `title_from_path` drops it
+    (``release-notes-2.1.aspx`` -> ``Release notes 2.1``, not ``Release notes 2``)."""
     path = urlsplit(href).path.rstrip("/")
-    segment = posixpath.basename(path) or href
-    return segment.removesuffix(".md").removesuffix(".aspx")
+    return posixpath.basename(path) or href
 
 
 def _text_token(text: str) -> Token:
