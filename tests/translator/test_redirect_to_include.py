@@ -31,3 +31,13 @@ def test_a_redirect_to_an_included_file_goes_to_the_articles_public_address() ->
          f"{public} instead"),
         ("redirect", None, "info", f"redirect stub -> {public}"),
     ]
+
+
+def test_the_articles_public_address_leaves_out_the_docset_root_and_content_folders() -> None:
+    page = PageInfo("drop/Online/area/old.md", "drop/Online/area/old/", "Old article")
+    index = SiteIndex.build([page], [], not_pages=["drop/Online/area/includes/steps.md"])
+    for settings in (TranslationSettings(docset_root="drop/Online"),
+                     TranslationSettings(content_folders={"drop/Online": ""})):
+        stub = render_redirect(page, "includes/steps.md", index, settings,
+                               TranslationReport(page.src_path))
+        assert stub.target == "https://learn.microsoft.com/exchange/area/old"
