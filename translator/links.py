@@ -6,6 +6,7 @@ Handled forms (DocFX: https://learn.microsoft.com/contribute/content/how-to-writ
                                            absent article -> public URL (upstream base + path)
     [text](/exchange/path/article)         site-absolute docset link, same rule
     [text](#anchor)                        in-page anchor, checked ("#X.md" read as "#X")
+    [text]()                               kept: an empty href means this page
     [text](http://technet.microsoft.com/library/<GUID>.aspx)
                                            -> our page whose ms.assetid is GUID, else kept
     [t](http://technet.microsoft.com/library/http://go.microsoft.com/...aspx)
@@ -108,6 +109,8 @@ def _resolve(
     if _SCHEME.match(href):
         web = href.lower().startswith(("http:", "https:", "//"))
         return (_resolve_web(href, ctx, line) if web else href), None, web
+    if not href:  # [text](): this page, as Markdig's empty href means
+        return "", ctx.page, False
     if href.startswith("#"):
         return "#" + _checked_anchor(ctx.page, href[1:], ctx, line, href), ctx.page, False
     if href.startswith("/"):

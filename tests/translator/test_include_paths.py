@@ -1,7 +1,7 @@
 """Paths written in an included file are read from that file (DocFX docs/docs/markdown.md,
 "Include Markdown Files"), and only relative paths are: an in-page anchor, a site-absolute
-path, a web address and a ``~/`` path read the same anywhere. The whole HTML and report of
-the article are compared."""
+path, a web address, a ``~/`` path and an empty one read the same anywhere. The whole HTML
+and report of the article are compared."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from translator import SiteIndex, TranslationSettings, parse_article, render_art
 INCLUDED = {
     "area/includes/links.md": (
         b"[a](#part) [b](/exchange/area/topic/sibling) [c](https://contoso.example/x) "
-        b"[d](~/area/topic/sibling.md)\n"
+        b"[d](~/area/topic/sibling.md) [e]()\n"
     ),
     "includes/other-link.md": b"[f](other.md)\n",
 }
@@ -32,7 +32,7 @@ def test_anchors_site_absolute_paths_addresses_and_docset_root_paths_are_not_reb
         '<h2 id="part">Part<a class="headerlink" href="#part" title="Permanent link">&para;</a>'
         '</h2>\n<p><a href="#part">a</a> <a href="../sibling/">b</a> '
         '<a href="https://contoso.example/x" class="docfx-external">c</a> '
-        '<a href="../sibling/">d</a></p>\n'
+        '<a href="../sibling/">d</a> <a href="">e</a></p>\n'
     )
     assert report == [("include", 3, "info", "included area/includes/links.md")]
 
