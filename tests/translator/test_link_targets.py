@@ -66,3 +66,14 @@ def test_a_page_whose_name_ends_in_x_links_to_itself() -> None:
         '<p><a href="./">Title of area/INBOX.md</a></p>\n',
         [_titled("INBOX.md", "area/INBOX.md")],
     )
+
+
+def test_a_link_from_the_docset_root_in_a_docset_dropped_into_a_folder() -> None:
+    pages = [PageInfo(p, page_url(p), f"Title of {p}")
+             for p in ("upstream/area/article.md", "upstream/other/page.md")]
+    result = translate_article("upstream/area/article.md", b"[](~/other/page.md)\n",
+                               SiteIndex.build(pages, []),
+                               TranslationSettings(docset_root="upstream"))
+    assert result.html == '<p><a href="../../other/page/">Title of upstream/other/page.md</a></p>\n'
+    assert [(d.kind, d.line, d.level, d.message) for d in result.report.decisions] == [
+        _titled("~/other/page.md", "upstream/other/page.md")]

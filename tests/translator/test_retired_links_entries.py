@@ -20,3 +20,20 @@ def test_an_entry_that_is_a_bare_address_is_skipped_and_named() -> None:
         "URL); skipped"
     ]
     assert retired.moves == {"msdn.microsoft.com/library/b.aspx": "https://learn.microsoft.com/b"}
+
+
+def test_addresses_that_differ_only_in_their_query_are_different_moves() -> None:
+    text = (
+        "links:\n"
+        "  - retired: http://msdn.microsoft.com/library/page.aspx?id=1\n"
+        "    current: https://learn.microsoft.com/one\n"
+        "  - retired: http://msdn.microsoft.com/library/page.aspx?id=2\n"
+        "    current: https://learn.microsoft.com/two\n"
+    )
+    retired, problems = load_retired_links(text, "retired.yaml")
+    assert problems == []
+    assert retired.current_url("https://msdn.microsoft.com/library/page.aspx?ID=1") == (
+        "https://learn.microsoft.com/one")
+    assert retired.current_url("http://msdn.microsoft.com/library/page.aspx?id=2") == (
+        "https://learn.microsoft.com/two")
+    assert retired.current_url("http://msdn.microsoft.com/library/page.aspx") is None
