@@ -6,6 +6,7 @@ Handled forms (DocFX: https://learn.microsoft.com/contribute/content/how-to-writ
                                            absent article -> public URL (upstream base + path)
     [text](/exchange/path/article)         site-absolute docset link, same rule
     [text](#anchor)                        in-page anchor, checked ("#X.md" read as "#X")
+    [text]()                               kept: an empty href means this page
     [text](http://technet.microsoft.com/library/<GUID>.aspx)
                                            -> our page whose ms.assetid is GUID, else kept
     [t](http://technet.microsoft.com/library/http://go.microsoft.com/...aspx)
@@ -108,6 +109,8 @@ def _resolve(
     if _SCHEME.match(href):
         web = href.lower().startswith(("http:", "https:", "//"))
         return (_resolve_web(href, ctx, line) if web else href), None, web
+    if not href:  # [text](): this page, as Markdig's empty href means
+        return "", ctx.page, False
     if href.startswith("#"):
         return "#" + _checked_anchor(ctx.page, href[1:], ctx, line, href), ctx.page, False
     if href.startswith("/"):
@@ -248,9 +251,10 @@ def _fragment(anchor: str) -> str:
 
 
 def _last_segment(href: str) -> str:
+    """The address's last path segment, its extension kept: `title_from_path` drops it
+    (``release-notes-2.1.aspx`` -> ``Release notes 2.1``, not ``Release notes 2``)."""
     path = urlsplit(href).path.rstrip("/")
-    segment = posixpath.basename(path) or href
-    return segment.removesuffix(".md").removesuffix(".aspx")
+    return posixpath.basename(path) or href
 
 
 def _text_token(text: str) -> Token:

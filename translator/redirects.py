@@ -9,7 +9,9 @@ and ``redirect_url`` in article metadata):
 
 Such a file is not a page: the site gets a small HTML page at its address that sends the
 reader on (``<meta http-equiv="refresh">`` and a plain link, no script: a strict CSP allows
-it). The target is resolved like a link in the article: a page we host, else its public URL.
+it). The target is resolved like a link in the article: a page we host, else its public URL;
+an included file (no page) is reported, and the stub sends readers to the article's own
+public address instead.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ import html
 from dataclasses import dataclass
 
 from .article_context import ArticleContext
-from .links import resolve_href
+from .links import NOT_LINKED, resolve_href
 from .report import TranslationReport
-from .site_index import PageInfo, SiteIndex, TranslationSettings
+from .site_index import PageInfo, SiteIndex, TranslationSettings, upstream_url
 
 __all__ = ["RedirectPage", "render_redirect"]
 
@@ -41,6 +43,12 @@ def render_redirect(
 ) -> RedirectPage:
     ctx = ArticleContext(page, index, settings, report, 1)
     target = resolve_href(redirect_url, ctx, None)
+    if target == NOT_LINKED:  # an included file: no page to send readers to
+        target = upstream_url(settings.upstream_base_url, page.src_path, settings.docset_root,
+                              settings.content_folders)
+        report.warn("redirect", None, f"redirect_url {redirect_url} names an included file, "
+                    f"which has no page; the stub sends readers to this article's public "
+                    f"address {target} instead")
     report.add("redirect", None, f"redirect stub -> {target}")
     return RedirectPage(page.url, target, _redirect_html(target, page.title))
 

@@ -156,7 +156,10 @@ def docset_paths(site_path: str, settings: TranslationSettings) -> list[str] | N
 def page_files(docs_path: str) -> list[str]:
     """The files a link to `docs_path` may mean: `a/b`, `a/b.md`, `a/b/index.md`; for
     `a/faq.yml`, also `a/faq.md` (a FAQ file's page, see `faq_page`)."""
-    pages = [docs_path, docs_path + ".md", posixpath.join(docs_path, "index.md")]
+    # normpath: a link to the docs root's own folder ("../" from a/b.md) is ".", whose
+    # index page is "index.md", not "./index.md"
+    index = posixpath.normpath(posixpath.join(docs_path, "index.md"))
+    pages = [docs_path, docs_path + ".md", index]
     if docs_path.endswith((".yml", ".yaml")):
         pages.append(posixpath.splitext(docs_path)[0] + ".md")
     return pages
