@@ -101,8 +101,9 @@ def test_a_snapshot_that_cannot_be_restored_falls_back_to_a_normal_start(
                 if e.startswith("connector checker: memory snapshot not used") and reason in e]
     assert len(warnings) == 1, traffic.errors
     others = [e for e in traffic.errors if e not in warnings]
-    # a missing one also surfaces as the worker's uncaught "404 for <snapshot URL>"
-    assert [e.split(" for ")[0] for e in others] == ([] if kind == "garbage" else ["404"])
+    # a missing one may also surface as the worker's uncaught "404 for <snapshot URL>"
+    # (when depends on the machine's load: it can come after the verdict); nothing else
+    assert {e.split(" for ")[0] for e in others} <= (set() if kind == "garbage" else {"404"})
     page.context.close()
 
 
