@@ -310,3 +310,12 @@ def test_a_condition_with_several_answers_reads_with_or(model: Model) -> None:
         "key": "mx", "value": "office-365",
         "reason": "'mx' is asked only when service=exchange-online or eop",
     }]
+
+
+def test_a_link_to_another_site_keeps_its_title_and_address(raw_model: dict[str, Any]) -> None:
+    # Links given as `url:` (an address outside the Exchange docs) reach the result whole.
+    raw = raw_model["outcomes"]["links"]["eop-overview"]
+    model = load_model(raw_model)
+    result = decide(model, {"service": "eop", "servers": "other-smtp", "partners": "no"})
+    assert {"title": raw["title"], "href": raw["url"], "site_path": None,
+            "section": None} in result["links"]

@@ -16,6 +16,7 @@ FILES = {
     "area/snippets/v2).ps1": b"Write-Output v2\n",
     "area/snippets/connect(v2)": b"Connect-ExchangeOnline\nGet-InboundConnector\n",
     "area/snippets/Export.ps1": b"#region XmlSetup\n$xml = 1\n#endregion\nExport-Clixml\n",
+    "area/snippets/XmlExport.ps1": b"Export-Clixml\n",
 }
 
 
@@ -43,9 +44,11 @@ def test_escaped_and_balanced_brackets_belong_to_the_path() -> None:
 def test_paths_and_region_names_in_capitals_are_read_whole() -> None:
     html, report = translate_with(
         "[!code-powershell[](../snippets/Export.ps1?name=XmlSetup)]\n\n"
-        "[!code-powershell[](../snippets/Export.ps1#XmlSetup)]\n", FILES)
-    assert html == code("$xml = 1") * 2
-    assert report == read("area/snippets/Export.ps1", "area/snippets/Export.ps1")
+        "[!code-powershell[](../snippets/Export.ps1#XmlSetup)]\n\n"
+        "[!code-powershell[](../snippets/XmlExport.ps1)]\n", FILES)
+    assert html == code("$xml = 1") * 2 + code("Export-Clixml")
+    assert report == read("area/snippets/Export.ps1", "area/snippets/Export.ps1",
+                          "area/snippets/XmlExport.ps1")
 
 
 def test_an_empty_query_bookmark_or_title_shows_the_whole_file() -> None:
