@@ -83,7 +83,7 @@ def load_model(raw: Mapping[str, object]) -> Model:
         links=_read_entries(
             outcomes_file["links"],
             At("outcomes.yaml", "links"),
-            lambda raw, at, id_: _read_link(raw, at, id_, article_path, public_url, upstream_base),
+            lambda raw, at, _id: _read_link(raw, at, article_path, public_url, upstream_base),
         ),
         connectors=_read_entries(
             outcomes_file["connectors"], At("outcomes.yaml", "connectors"), _read_connector
@@ -95,7 +95,6 @@ def load_model(raw: Mapping[str, object]) -> Model:
             outcomes_file["outcomes"], At("outcomes.yaml", "outcomes"), _read_outcome
         ),
         article_path=article_path,
-        upstream_base=upstream_base,
         nodes=_read_entries(
             outcomes_file.get("nodes", {}), At("outcomes.yaml", "nodes"), _read_node
         ),
@@ -303,7 +302,7 @@ def _read_source(raw: object, at: At) -> SourceRef:
 
 
 def _read_link(
-    raw: object, at: At, id_: str, article_path: str, public_url: str, upstream_base: str
+    raw: object, at: At, article_path: str, public_url: str, upstream_base: str
 ) -> Link:
     kinds = ("section", "upstream", "url")
     fields = read_mapping(raw, at, required=("title",), optional=kinds)
@@ -316,16 +315,14 @@ def _read_link(
     title = read_text(fields["title"], at.key("title"))
     if "section" in fields:
         section = read_text(fields["section"], at.key("section"))
-        return Link(
-            id_, title, f"{public_url}#{section}", section, str(at), f"{article_path}#{section}"
-        )
+        return Link(title, f"{public_url}#{section}", section, str(at), f"{article_path}#{section}")
     if "url" in fields:
         url = read_text(fields["url"], at.key("url"))
         if not url.startswith("https://"):
             fail(at.key("url"), f"{url!r} is not an https:// address")
-        return Link(id_, title, url, None, str(at))
+        return Link(title, url, None, str(at))
     path = read_text(fields["upstream"], at.key("upstream"))
-    return Link(id_, title, upstream_base + path, None, str(at))
+    return Link(title, upstream_base + path, None, str(at))
 
 
 def _read_connector(raw: object, at: At, id_: str) -> ConnectorSpec:

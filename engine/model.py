@@ -173,7 +173,6 @@ class Link:
     `site_path` is the page's path inside this site, for section links only.
     """
 
-    id: str
     title: str
     href: str
     section: str | None
@@ -265,6 +264,5 @@ class Model:
     mail_paths: Mapping[str, MailPath]
     outcomes: Mapping[str, Outcome]
     article_path: str
-    upstream_base: str
     nodes: Mapping[str, NodeSpec]
     article_public_url: str

@@ -295,3 +295,48 @@ def test_a_later_source_names_its_repository_or_takes_the_default(
         "tables.yaml: tables[5].rules[3].source: a source in later guidance needs document, "
         "commit, lines, link; missing: commit, lines"
     )
+    source["commit"], source["lines"] = "0" * 40, "1-2"
+    source["repository"] = ""
+    assert load_error(raw_model) == (
+        "tables.yaml: tables[5].rules[3].source.repository: expected non-empty text, "
+        "found str ''"
+    )
+
+
+def test_each_optional_part_of_a_file_may_be_left_out(raw_model: dict[str, Any]) -> None:
+    """A file without its optional parts loads them empty: nothing refused, nothing made up."""
+    questions = raw_model["questions"]
+    del questions["invalid_combinations"], raw_model["tables"]["prerequisite_for_connectors"]
+    del raw_model["outcomes"]["mail_paths"], raw_model["outcomes"]["nodes"]
+    first = questions["questions"][0]
+    del first["help"]
+    model = load_model(raw_model)
+    assert model.invalid_combinations == ()
+    assert model.prerequisite_for_connectors is None
+    assert dict(model.mail_paths) == {} and dict(model.nodes) == {}
+    assert model.questions[first["id"]].help == ""
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda raw: raw.clear() or raw.update({"x": 1}),
+         "model: x: unknown field; valid fields: questions, tables, outcomes, plan"),
+        (lambda raw: raw.update({"questions": []}),
+         "questions.yaml: expected a mapping, found list []"),
+        (lambda raw: raw["outcomes"].update({"colour": "blue"}),
+         "outcomes.yaml: colour: unknown field; valid fields: article, links, connectors, "
+         "outcomes, mail_paths, nodes"),
+        (lambda raw: raw["tables"].pop("tables"), "tables.yaml: tables: missing"),
+    ],
+    ids=["model-field", "file-not-a-mapping", "file-field", "file-part-missing"],
+)
+def test_a_whole_file_is_named_without_a_path_inside_it(
+    raw_model: dict[str, Any], change: Any, message: str
+) -> None:
+    change(raw_model)
+    assert load_error(raw_model) == message
+
+
+def test_a_model_that_is_not_a_mapping_is_refused_by_name() -> None:
+    assert load_error([]) == "model: expected a mapping, found list []"  # type: ignore[arg-type]

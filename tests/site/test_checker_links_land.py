@@ -34,7 +34,7 @@ def test_section_links_land_on_the_sections_they_name(built_site: Build) -> None
     for link in model.links.values():
         if link.section is None:
             continue
-        assert heading_for_anchor(article, link.section) == link.title, link.id
+        assert heading_for_anchor(article, link.section) == link.title, link.where
         checked.append(link.section)
     assert "HowDoConnectors1-2" in checked and "HowDoConnectors1" in checked
     assert heading_for_anchor(article, "HowDoConnectors1-2") != heading_for_anchor(
