@@ -328,10 +328,18 @@ def test_each_optional_part_of_a_file_may_be_left_out(raw_model: dict[str, Any])
          "outcomes.yaml: colour: unknown field; valid fields: article, links, connectors, "
          "outcomes, mail_paths, nodes"),
         (lambda raw: raw["tables"].pop("tables"), "tables.yaml: tables: missing"),
+        (lambda raw: raw["outcomes"]["article"].update({"colour": "blue"}),
+         "outcomes.yaml: article.colour: unknown field; valid fields: path, public_url, "
+         "upstream_base"),
+        (lambda raw: raw["outcomes"]["article"].pop("public_url"),
+         "outcomes.yaml: article.public_url: missing"),
+        (lambda raw: raw["outcomes"].update({"article": "x"}),
+         "outcomes.yaml: article: expected a mapping, found str 'x'"),
     ],
-    ids=["model-field", "file-not-a-mapping", "file-field", "file-part-missing"],
+    ids=["model-field", "file-not-a-mapping", "file-field", "file-part-missing",
+         "article-field", "article-part-missing", "article-not-a-mapping"],
 )
-def test_a_whole_file_is_named_without_a_path_inside_it(
+def test_a_whole_file_or_its_article_is_named_by_its_place(
     raw_model: dict[str, Any], change: Any, message: str
 ) -> None:
     change(raw_model)
