@@ -14,7 +14,8 @@ build/mutation/<package>/, shows a mutant's diff).
 Not part of `make test`: over engine/ it runs for hours on two cores. Run again, it goes
 on where it stopped: mutmut keeps each mutant's verdict until its function changes, not
 when the tests change, so "no tests" verdicts are checked again on every run,
---retest-survivors checks the survivors again after tests were added, and --mutant NAME
+--retest-survivors checks the survivors again after tests were added (--retest-unexplained
+only those scripts/mutation_explained/ does not explain), and --mutant NAME
 (a name or glob, repeatable) checks the mutants named.
 
 Speed: mutmut sets MUTANT_UNDER_TEST in the test process; the engine's hypothesis tests
@@ -39,6 +40,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 import yaml
@@ -79,17 +81,20 @@ def sync_work_tree(work: Path) -> None:
         shutil.copy2(source, target)
 
 
-def reset_results(work: Path, exit_codes: set[int]) -> int:
-    """Forget mutmut's kept verdicts with these exit codes, so the next run checks those
-    mutants again; returns how many. mutmut keeps a verdict until the mutated function
-    changes, not when the tests change: "no tests" (33, 5) is reset before every run (new
-    tests may reach the code; recording it again costs no test run), survivors (0) with
-    --retest-survivors."""
+def reset_results(work: Path, exit_codes: set[int], keep: Collection[str] = ()) -> int:
+    """Forget mutmut's kept verdicts with these exit codes (except for the mutants in
+    `keep`), so the next run checks those mutants again; returns how many. mutmut keeps a
+    verdict until the mutated function changes, not when the tests change: "no tests"
+    (33, 5) is reset before every run (new tests may reach the code; recording it again
+    costs no test run), survivors (0) with --retest-survivors, or only the unexplained
+    ones with --retest-unexplained (an explained survivor is equivalent: checking it
+    again costs a run of every test that reaches it, and it survives again)."""
     count = 0
     for meta in (work / "mutants").rglob("*.meta"):
         data = json.loads(meta.read_text("utf-8"))
         codes = data["exit_code_by_key"]
-        forget = [name for name, code in codes.items() if code in exit_codes]
+        forget = [name for name, code in codes.items()
+                  if code in exit_codes and (code != 0 or name not in keep)]
         for name in forget:
             codes[name] = None
         if forget:
@@ -183,6 +188,9 @@ def main() -> int:
     parser.add_argument("--retest-survivors", action="store_true",
                         help="check the mutants that survived earlier runs again (after "
                         "tests were added)")
+    parser.add_argument("--retest-unexplained", action="store_true",
+                        help="check again only the survivors scripts/mutation_explained/ does "
+                        "not explain (after tests were added for them)")
     parser.add_argument("--mutant", action="append", default=[], metavar="NAME",
                         help="check only this mutant (a name or glob as in the survivors "
                         "file; repeatable), even if it has a verdict already")
@@ -215,7 +223,9 @@ def run_mutmut(work: Path, package: str, args: argparse.Namespace) -> int:
     sync_work_tree(work)
     write_config(work, [package])
     if (work / "mutants").is_dir():
-        reset_results(work, {33, 5, 0} if args.retest_survivors else {33, 5})
+        retest = args.retest_survivors or args.retest_unexplained
+        keep = read_explained(package) if args.retest_unexplained else {}
+        reset_results(work, {33, 5, 0} if retest else {33, 5}, keep)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mutants = [name for name in args.mutant if name.startswith(package + ".")]
     if args.mutant and not mutants:
