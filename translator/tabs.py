@@ -19,6 +19,8 @@ DocFX syntax (dotnet/docfx docs/docs/markdown.md, "Tabs"; its reader is
 - its content is every block after it in the same container (other headings too) up to the
   next tab heading, a ``---`` line (which closes the group and is dropped) or the end of the
   container (quote, list item, document);
+- a group inside a quote or list item in a tab's content is a group too (DocFX's
+  ``MarkdownDocumentAggregatorVisitor`` hands every container's blocks to the aggregator);
 - "the ID is used to sync all same-ID tabs across the page".
 
 Rendered as ``pymdownx.tabbed`` with ``alternate_style: true`` renders ``=== "Title"``
@@ -64,11 +66,19 @@ def rewrite_tabs(state: StateCore) -> None:
     if state.env.get("inside_include"):
         return  # done once the included blocks sit in the article
     report: TranslationReport = state.env["report"]
-    first_line: int = state.env["first_line"]
-    tokens = state.tokens
-    out: list[Token] = []
     titles: dict[str, dict[str, int]] = {}  # tab id -> label text -> line
-    state.env["tab_titles"] = _page_tab_titles(state, tokens)
+    state.env["tab_titles"] = _page_tab_titles(state, state.tokens)
+    state.tokens = _rewrite_groups(state, state.tokens, titles)
+    _report_unlinked(titles, report)
+
+
+def _rewrite_groups(
+    state: StateCore, tokens: list[Token], titles: dict[str, dict[str, int]]
+) -> list[Token]:
+    """`tokens` with each tab group made content tabs, the groups inside a tab's content too
+    (DocFX's aggregator visits every container: a group in a quote or list in a tab is one)."""
+    report: TranslationReport = state.env["report"]
+    out: list[Token] = []
     index = 0
     while index < len(tokens):
         if _tab_href(state, tokens, index) is None:
@@ -76,16 +86,18 @@ def rewrite_tabs(state: StateCore) -> None:
             index += 1
             continue
         map_, level = tokens[index].map, tokens[index].level
-        line = first_line + map_[0] if map_ else None
+        line = state.env["first_line"] + map_[0] if map_ else None
         tabs, index = _read_group(state, tokens, index)
         number = state.env["tab_sets"] = state.env.get("tab_sets", 0) + 1
-        out += _group_tokens(state, tabs, number, level)
         for tab in tabs:
             titles.setdefault(tab.id, {}).setdefault(_plain(tab.title), line or 0)
         report.add("tabs", line, f"tab group ({', '.join(t.id for t in tabs)}) -> content tabs")
         _report_conditions(tabs, report, line)
-    state.tokens = out
-    _report_unlinked(titles, report)
+        for tab in tabs:
+            tab.variants = [(condition, _rewrite_groups(state, blocks, titles))
+                            for condition, blocks in tab.variants]
+        out += _group_tokens(state, tabs, number, level)
+    return out
 
 
 def _tab_href(state: StateCore, tokens: list[Token], index: int) -> re.Match[str] | None:
