@@ -30,18 +30,26 @@ COLON_MARKER = re.compile(r"^[ \t]*:::[ \t]*[A-Za-z-]*")
 # an inline `:::name ...:::` directive later in a line (DocFX reads `:::image`, `:::no-loc`,
 # `:::video` inline; any other name there is not rendered)
 INLINE_COLON_MARKER = re.compile(r":::[ \t]*(?P<name>[A-Za-z][\w-]*)[^\n]*?:::")
+# token meta: read by an included file's own pass (not read again in the including article)
+_READ = "unknown_syntax_read"
 
 
 def report_unknown_syntax(state: StateCore) -> None:
-    """Core rule (last): warn about DocFX markers left in the text, each on its own line."""
-    if state.env.get("inside_include"):
-        return  # the including article's pass sees the spliced tokens
+    """Core rule (last): warn about DocFX markers left in the text, each on its own line.
+
+    An included file's pass reports its own markers, on its own lines (the report names the
+    file and files the entry on the directive's line), and marks the tokens it read: spliced
+    into the including article (its blocks; an inline include's text, into a sentence of the
+    article), they are not read again there."""
+    inside_include = bool(state.env.get("inside_include"))
     report: TranslationReport = state.env["report"]
     first_line: int = state.env["first_line"]
     explained: set[int] = state.env.get("explained_lines", set())  # warned with a reason
     for token in state.tokens:
-        if token.type != "inline" or not token.map:
+        if token.type != "inline" or not token.map or token.meta.get(_READ):
             continue
+        if inside_include:
+            token.meta[_READ] = True
         _report_directives(token, report, first_line + token.map[0])
         for offset, marker in _markers(token.children or []):
             line = first_line + token.map[0] + offset
@@ -50,6 +58,9 @@ def report_unknown_syntax(state: StateCore) -> None:
             what = ("closes no open section" if marker.endswith("-end")
                     else "is not supported")
             report.warn("syntax", line, f"DocFX syntax '{marker}' {what}; kept as text")
+        if inside_include and state.inlineMode:  # an inline include: its text joins a sentence
+            for child in token.children or []:
+                child.meta[_READ] = True
 
 
 def _report_directives(inline: Token, report: TranslationReport, first: int) -> None:
@@ -57,6 +68,8 @@ def _report_directives(inline: Token, report: TranslationReport, first: int) -> 
     become text."""
     for index, child in enumerate(inline.children or []):
         meta = child.meta or {}
+        if meta.get(_READ):
+            continue  # an included file's, reported in its own pass
         if child.type == INVALID_DIRECTIVE:
             report.warn("syntax", first + meta["offset"],
                         f"{meta['why']}; DocFX keeps it as text (with an error), so it stays "
@@ -77,7 +90,9 @@ def _markers(children: list[Token]) -> list[tuple[int, str]]:
     line_text = ""
     lines: list[tuple[int, str]] = []
     for child in children:
-        if child.type in ("softbreak", "hardbreak"):
+        if (child.meta or {}).get(_READ):
+            line_text += "\0"  # an included file's text, read in its own pass
+        elif child.type in ("softbreak", "hardbreak"):
             lines.append((offset, line_text))
             offset, line_text = offset + 1, ""
         elif child.type == "text":
