@@ -176,6 +176,8 @@ def _read_included(
         "src_path": target,
         "include_stack": (*stack, (src_path, line)),
         "inside_include": True,
+        # lines already warned with a reason: numbers of the included file, not the article's
+        "explained_lines": set(),
     }
     report.add("include", line, f"included {target}")
     for decision in sub_report.decisions:

@@ -126,3 +126,17 @@ def test_the_article_s_own_markers_beside_an_inline_include_are_still_reported()
         "syntax:3 warning: ':::image' not read as an image: it has no source=\"...\"; DocFX "
         "keeps it as text (with an error), so it stays visible as text",
     ]
+
+
+def test_a_line_explained_in_the_article_hides_no_warning_on_that_line_of_an_included_file(
+) -> None:
+    # The article's :::zone on line 1 is warned with a reason; the included file's marker is
+    # on ITS line 1: a different line of a different file, so it is warned too.
+    result = _translate(":::zone pivot=\"\"\n\nText.\n\n[!INCLUDE [word](../includes/word.md)]\n")
+    assert report_lines(result) == [
+        "section:1 warning: ':::zone' line not read as a section: it has neither pivot=\"...\" "
+        "nor target=\"...\"; DocFX keeps it as text (with an error), so it stays visible as text",
+        "include:5 info: included area/includes/word.md",
+        "syntax:5 warning: in area/includes/word.md:1: DocFX syntax '[!notebook-x' is not "
+        "supported; kept as text",
+    ]
