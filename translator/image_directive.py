@@ -18,8 +18,9 @@ Learn opens is not reproduced: the link opens the picture). Other attributes (``
 
 Attributes are read by `directive_attributes`, in any order. DocFX (dotnet/docfx
 ``TripleColon/ImageExtension.cs``) requires ``source``, and ``alt-text`` unless
-``type="icon"``; without them, or with attributes it cannot read, it keeps the directive as
-text with an error: so do we, with a warning. It also rejects attributes it does not know;
+``type="icon"``; without them, or with attributes it cannot read, its parser gives up with an
+error: ``:::image`` stays text and the rest is read as ordinary Markdown (emphasis, line breaks
+and all). So do we, with a warning. It also rejects attributes it does not know;
 we show the image anyway and warn.
 """
 
@@ -58,11 +59,17 @@ def image_directive(state: StateInline, silent: bool) -> bool:
         problem = "it has no source=\"...\""
     if problem is None and not attributes.get("alt-text") and attributes.get("type") != "icon":
         problem = "it has no alt-text=\"...\" (only an icon may have none)"
+    if problem is not None:
+        # DocFX's parser gives up (TripleColonInlineParser returns false): ':::image' stays
+        # text and what follows is read as ordinary Markdown, its line breaks included
+        if silent:
+            state.pos += len(":::image")
+        else:
+            invalid_directive(state, state.pos + len(":::image"),
+                              f"':::image' not read as an image: {problem}")
+        return True
     if not silent:
         offset = state.src.count("\n", 0, state.pos)
-        if problem is not None:
-            invalid_directive(state, close + 3, f"':::image' not read as an image: {problem}")
-            return True
         alt = attributes.get("alt-text")
         # DocFX wraps the image in a link: `link` (any link) before `lightbox` (the
         # full-size picture; Learn opens it in an overlay, offline it is the file itself)
