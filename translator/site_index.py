@@ -86,9 +86,14 @@ def title_from_path(src_path: str) -> str:
     return stem.replace("-", " ").capitalize()
 
 
+# What MkDocs reads as a Markdown page (mkdocs.utils.markdown_extensions)
+_MARKDOWN_EXTENSIONS = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:
-    """The URL MkDocs publishes a Markdown page at (``a/b.md`` -> ``a/b/``)."""
-    stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
+    """The URL MkDocs publishes a Markdown page at (``a/b.md`` -> ``a/b/``; any of MkDocs'
+    Markdown extensions, ``a/b.markdown`` too)."""
+    stem = posixpath.splitext(src_path)[0] if src_path.endswith(_MARKDOWN_EXTENSIONS) else src_path
     if posixpath.basename(stem) in ("index", "README"):
         directory = posixpath.dirname(stem)
         return f"{directory}/" if directory else ""
@@ -128,7 +133,8 @@ def upstream_url(
         docs_path = posixpath.relpath(docs_path, docset_root)
     stem = docs_path[: -len(".md")] if docs_path.endswith(".md") else docs_path
     if posixpath.basename(stem) == "index":
-        stem = posixpath.dirname(stem) + "/"
+        directory = posixpath.dirname(stem)  # "": the docset's home page, the base itself
+        stem = f"{directory}/" if directory else ""
     return urljoin(base if base.endswith("/") else base + "/", stem)
 
 
