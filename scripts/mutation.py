@@ -65,12 +65,13 @@ KILLED = {"killed", "caught by type check", "timeout"}
 NOT_RUN = {"not checked", "skipped"}
 
 
-def sync_work_tree(work: Path) -> None:
+def sync_work_tree(work: Path) -> list[str]:
     """Copy tracked files (and the built inputs) into `work`; unchanged files are left alone,
-    so mutmut keeps its results for them."""
+    so mutmut keeps its results for them. Returns the names copied."""
     tracked = subprocess.run(
         ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
     ).stdout.decode().split("\0")
+    copied: list[str] = []
     for name in [n for n in tracked if n] + BUILT_INPUTS:
         source, target = ROOT / name, work / name
         if not source.is_file():
@@ -79,6 +80,18 @@ def sync_work_tree(work: Path) -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)
+        copied.append(name)
+    return copied
+
+
+def stats_outdated(changed: Collection[str], package: str) -> bool:
+    """Whether mutmut's stats (which tests call which function) must be taken again.
+
+    mutmut maps each function to the tests that called it when its stats were taken, and
+    later takes stats of new tests only: a function added or renamed since would be mapped
+    to the new tests alone, and its mutants would survive tests that never ran. So when
+    the package's code or any test changed, all stats are taken again (one traced run)."""
+    return any(name.startswith((f"{package}/", "tests/")) for name in changed)
 
 
 def reset_results(work: Path, exit_codes: set[int], keep: Collection[str] = ()) -> int:
@@ -220,7 +233,10 @@ def main() -> int:
 def run_mutmut(work: Path, package: str, args: argparse.Namespace) -> int:
     """One mutmut run over the package in its work folder; mutmut's exit code."""
     work.mkdir(parents=True, exist_ok=True)
-    sync_work_tree(work)
+    changed = sync_work_tree(work)
+    stats = work / "mutants" / "mutmut-stats.json"
+    if stats.is_file() and stats_outdated(changed, package):
+        stats.unlink()
     write_config(work, [package])
     if (work / "mutants").is_dir():
         retest = args.retest_survivors or args.retest_unexplained

@@ -1,4 +1,4 @@
-"""scripts/mutation.py forgets the verdicts a new run must check again, and only those.
+"""scripts/mutation.py forgets the verdicts (and stats) a new run must take again, only those.
 
 The script is not run by `make test` (it takes hours), but which mutants it sends back to
 mutmut decides what a score means: a survivor kept after tests were added for it would be
@@ -57,3 +57,11 @@ def test_retest_survivors_checks_every_survivor(tmp_path: Path) -> None:
     assert count == 4
     assert codes == {**VERDICTS, "m.no_tests": None, "m.skipped": None, "m.survived": None,
                      "m.explained": None}
+
+
+def test_stats_are_taken_again_when_the_package_or_a_test_changed() -> None:
+    outdated = load_script().stats_outdated
+    assert outdated(["translator/tabs.py"], "translator")
+    assert outdated(["README.md", "tests/translator/fixtures/tabs.md"], "translator")
+    assert not outdated(["README.md", "engine/loading.py", "translator_notes.md"], "translator")
+    assert not outdated([], "engine")
