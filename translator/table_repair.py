@@ -158,7 +158,6 @@ def _repair_table(table: list[Token], env: MutableMapping[str, object]) -> list[
         is_body = row[1].type == "td_open"
         if is_body and 0 < given < width and export and previous is not None:
             cells = [_inherit(c) for c in previous[: width - given]] + cells[:given]
-            _realign(cells, header)
             report.add("table", line, _restored_message(given, width, cells))
         elif is_body and given < width:
             previous = None
@@ -172,17 +171,6 @@ def _repair_table(table: list[Token], env: MutableMapping[str, object]) -> list[
             out.extend(t for t in table if t.type == "tbody_open")
     out.extend(t for t in table if t.type in ("tbody_close", "table_close"))
     return out
-
-
-def _realign(cells: list[list[Token]], header: list[list[Token]]) -> None:
-    """Cells moved to other columns take those columns' alignment."""
-    for cell, head in zip(cells, header, strict=True):
-        classes = [c for c in str(cell[0].attrGet("class") or "").split()
-                   if not c.startswith("docfx-align-")]
-        classes[:0] = [c for c in str(head[0].attrGet("class") or "").split()
-                       if c.startswith("docfx-align-")]
-        if classes:
-            cell[0].attrSet("class", " ".join(classes))
 
 
 def _rows(table: list[Token]) -> list[list[Token]]:
