@@ -395,7 +395,7 @@ def _read_mail_path(raw: object, at: At, id_: str) -> MailPath:
     )
 
 
-def _read_outcome(raw: object, at: At, id_: str) -> Outcome:
+def _read_outcome(raw: object, at: At, _id: str) -> Outcome:
     fields = read_mapping(
         raw,
         at,
@@ -403,7 +403,6 @@ def _read_outcome(raw: object, at: At, id_: str) -> Outcome:
         optional=("connectors", "explanation", "next_steps", "links", "mail_paths", "headline"),
     )
     return Outcome(
-        id=id_,
         connectors=tuple(
             _read_list_of(fields.get("connectors", []), at.key("connectors"), _read_use)
         ),

@@ -239,9 +239,8 @@ class MailPath:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a fired rule adds to the result."""
+    """What a fired rule adds to the result (found by its id, the key in Model.outcomes)."""
 
-    id: str
     connectors: tuple[ConnectorUse, ...]
     explanation: tuple[str, ...]
     next_steps: tuple[str, ...]
