@@ -7,14 +7,9 @@ The included files here are this test's own (the fixture site's have no such mar
 
 from __future__ import annotations
 
-from translator import SiteIndex, parse_article, render_article
-from translator.article import TranslatedArticle
-
-from .fixture_site import ARTICLE, FILES, INCLUDED, OTHER_PAGES, SETTINGS
-from .test_fixtures import report_lines
+from .site_with_files import translate_with
 
 FILES_HERE = {
-    **INCLUDED,
     # the marker on the paragraph's second line: line 2 of the file
     "area/includes/two-lines.md": (
         b"Intro line.\nPress :::button text=\"Go\"::: or [!notebook-x].\n"),
@@ -27,19 +22,16 @@ FILES_HERE = {
 }
 
 
-def _translate(source: str) -> TranslatedArticle:
-    parsed = parse_article(ARTICLE, source.encode("utf-8"), FILES_HERE.get)
-    not_pages = [path for path in FILES_HERE if path.endswith(".md")]
-    index = SiteIndex.build([parsed.page_info(), *OTHER_PAGES], FILES, not_pages=not_pages)
-    return render_article(parsed, index, SETTINGS)
 
+def _translate(source: str) -> tuple[str, list[str]]:
+    return translate_with(source, FILES_HERE)
 
 def test_a_marker_in_an_included_paragraph_is_reported_once_naming_its_file_and_line() -> None:
-    result = _translate("Before.\n\n[!INCLUDE [two](../includes/two-lines.md)]\n")
-    assert result.html == (
+    html, report = _translate("Before.\n\n[!INCLUDE [two](../includes/two-lines.md)]\n")
+    assert html == (
         "<p>Before.</p>\n<p>Intro line.\n"
         "Press :::button text=&quot;Go&quot;::: or [!notebook-x].</p>\n")
-    assert report_lines(result) == [
+    assert report == [
         "include:3 info: included area/includes/two-lines.md",
         "syntax:3 warning: in area/includes/two-lines.md:2: DocFX syntax '[!notebook-x' is not "
         "supported; kept as text",
@@ -49,9 +41,9 @@ def test_a_marker_in_an_included_paragraph_is_reported_once_naming_its_file_and_
 
 
 def test_a_marker_in_an_inline_include_is_reported_once_naming_its_file() -> None:
-    result = _translate("Use [!INCLUDE [word](../includes/word.md)] here.\n")
-    assert result.html == "<p>Use the [!notebook-x] kind here.</p>\n"
-    assert report_lines(result) == [
+    html, report = _translate("Use [!INCLUDE [word](../includes/word.md)] here.\n")
+    assert html == "<p>Use the [!notebook-x] kind here.</p>\n"
+    assert report == [
         "include:1 info: included area/includes/word.md",
         "syntax:1 warning: in area/includes/word.md:1: DocFX syntax '[!notebook-x' is not "
         "supported; kept as text",
@@ -59,10 +51,10 @@ def test_a_marker_in_an_inline_include_is_reported_once_naming_its_file() -> Non
 
 
 def test_a_marker_an_included_file_explains_is_not_reported_again_as_unknown() -> None:
-    result = _translate("# Title\n\n[!INCLUDE [zone](../includes/bad-zone.md)]\n")
-    assert result.html.endswith(
+    html, report = _translate("# Title\n\n[!INCLUDE [zone](../includes/bad-zone.md)]\n")
+    assert html.endswith(
         "<p>Zone next.</p>\n<p>:::zone pivot=&quot;&quot;</p>\n<p>Text.</p>\n")
-    assert report_lines(result) == [
+    assert report == [
         "include:3 info: included area/includes/bad-zone.md",
         "section:3 warning: in area/includes/bad-zone.md:3: ':::zone' line not read as a "
         "section: it has neither pivot=\"...\" nor target=\"...\"; DocFX keeps it as text (with "
@@ -71,10 +63,10 @@ def test_a_marker_an_included_file_explains_is_not_reported_again_as_unknown() -
 
 
 def test_an_invalid_directive_in_an_included_file_is_reported_on_its_own_line() -> None:
-    result = _translate("[!INCLUDE [image](../includes/bad-image.md)]\n")
-    assert result.html == (
+    html, report = _translate("[!INCLUDE [image](../includes/bad-image.md)]\n")
+    assert html == (
         "<p>One.</p>\n<p>Two.</p>\n<p>Three :::image type=&quot;content&quot;::: end.</p>\n")
-    assert report_lines(result) == [
+    assert report == [
         "include:1 info: included area/includes/bad-image.md",
         "syntax:1 warning: in area/includes/bad-image.md:5: ':::image' not read as an image: "
         "it has no source=\"...\"; DocFX keeps it as text (with an error), so it stays visible "
@@ -83,11 +75,11 @@ def test_an_invalid_directive_in_an_included_file_is_reported_on_its_own_line() 
 
 
 def test_a_marker_in_a_nested_include_is_reported_once_through_both_files() -> None:
-    result = _translate("[!INCLUDE [outer](../includes/outer.md)]\n")
-    assert result.html == (
+    html, report = _translate("[!INCLUDE [outer](../includes/outer.md)]\n")
+    assert html == (
         "<p>Outer.</p>\n<p>Intro line.\n"
         "Press :::button text=&quot;Go&quot;::: or [!notebook-x].</p>\n")
-    assert report_lines(result) == [
+    assert report == [
         "include:1 info: included area/includes/outer.md",
         "include:1 info: in area/includes/outer.md:3: included area/includes/two-lines.md",
         "syntax:1 warning: in area/includes/outer.md:3: in area/includes/two-lines.md:2: DocFX "
@@ -98,10 +90,10 @@ def test_a_marker_in_a_nested_include_is_reported_once_through_both_files() -> N
 
 
 def test_what_a_directive_in_an_inline_include_reports_is_reported_once_naming_its_file() -> None:
-    result = _translate("Use [!INCLUDE [icon](../includes/icon.md)] here.\n")
-    assert result.html == (
+    html, report = _translate("Use [!INCLUDE [icon](../includes/icon.md)] here.\n")
+    assert html == (
         '<p>Use the <img src="../../../media/present.png" alt="" /> icon here.</p>\n')
-    assert report_lines(result) == [
+    assert report == [
         "include:1 info: included area/includes/icon.md",
         "syntax:1 warning: in area/includes/icon.md:1: ':::image' with attribute(s) size that "
         "DocFX does not accept (it keeps the directive as text); shown as an image, those ignored",
@@ -109,13 +101,13 @@ def test_what_a_directive_in_an_inline_include_reports_is_reported_once_naming_i
 
 
 def test_the_article_s_own_markers_beside_an_inline_include_are_still_reported() -> None:
-    result = _translate(
+    html, report = _translate(
         ":::form [!INCLUDE [word](../includes/word.md)]\n\n"
         "Use [!INCLUDE [word](../includes/word.md)] and :::image type=\"content\"::: here.\n")
-    assert result.html == (
+    assert html == (
         "<p>:::form the [!notebook-x] kind</p>\n"
         "<p>Use the [!notebook-x] kind and :::image type=&quot;content&quot;::: here.</p>\n")
-    assert report_lines(result) == [
+    assert report == [
         "include:1 info: included area/includes/word.md",
         "syntax:1 warning: in area/includes/word.md:1: DocFX syntax '[!notebook-x' is not "
         "supported; kept as text",
@@ -132,8 +124,9 @@ def test_a_line_explained_in_the_article_hides_no_warning_on_that_line_of_an_inc
 ) -> None:
     # The article's :::zone on line 1 is warned with a reason; the included file's marker is
     # on ITS line 1: a different line of a different file, so it is warned too.
-    result = _translate(":::zone pivot=\"\"\n\nText.\n\n[!INCLUDE [word](../includes/word.md)]\n")
-    assert report_lines(result) == [
+    _, report = _translate(
+        ":::zone pivot=\"\"\n\nText.\n\n[!INCLUDE [word](../includes/word.md)]\n")
+    assert report == [
         "section:1 warning: ':::zone' line not read as a section: it has neither pivot=\"...\" "
         "nor target=\"...\"; DocFX keeps it as text (with an error), so it stays visible as text",
         "include:5 info: included area/includes/word.md",
