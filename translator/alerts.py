@@ -27,8 +27,9 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .blockquote_markers import html_token, rewrite_marked_blockquotes
-from .report import TranslationReport
+from .blockquote_markers import rewrite_marked_blockquotes
+from .report import TranslationReport, source_line
+from .tokens import html_token
 
 __all__ = ["ALERT_TYPES", "admonition_opening", "rewrite_alerts", "rewrite_cell_alerts"]
 
@@ -91,7 +92,7 @@ def rewrite_cell_alerts(state: StateCore) -> None:
 
 def _line(state: StateCore, token: Token) -> int | None:
     first_line: int = state.env["first_line"]
-    return first_line + token.map[0] if token.map else None
+    return source_line(first_line, token.map)
 
 
 def _alert_kind(word: str, line: int | None, report: TranslationReport) -> tuple[str, str]:

@@ -26,7 +26,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from pymdownx.slugs import slugify
 
-from .report import TranslationReport
+from .report import TranslationReport, source_line
 
 __all__ = ["LEGACY_ANCHOR_CLASS", "PERMALINK", "assign_anchors", "heading_slug",
            "render_heading_close"]
@@ -79,7 +79,7 @@ class _IdRegistry:
         self._first_line = first_line
 
     def claim(self, name: str, token: Token, *, legacy: bool) -> str:
-        line = self._first_line + token.map[0] if token.map else None
+        line = source_line(self._first_line, token.map)
         unique = name
         counter = 1
         while unique in self._first_seen:
@@ -144,5 +144,5 @@ def render_heading_close(
 ) -> str:
     """``</hN>`` preceded by Material's permalink to the heading."""
     anchor = tokens[idx - 2].attrGet("id")
-    link = PERMALINK.format(id=html.escape(str(anchor), quote=True)) if anchor else ""
+    link = PERMALINK.format(id=html.escape(str(anchor))) if anchor else ""
     return f"{link}</{tokens[idx].tag}>\n"

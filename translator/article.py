@@ -58,7 +58,7 @@ class ParsedArticle:
     @property
     def included(self) -> frozenset[str]:
         """Docs-relative paths of the files this article includes (not pages themselves)."""
-        return frozenset(self.env.get("included", ()))
+        return frozenset(self.env["included"])
 
     def page_info(self, use_directory_urls: bool = True) -> PageInfo:
         assetid = self.meta.get("ms.assetid")
@@ -69,7 +69,7 @@ class ParsedArticle:
             title=self.title,
             assetid=str(assetid) if assetid else None,
             # a redirect stub has no sections of its own: anchors on it are not checked
-            anchors=None if self.redirect_url else frozenset(self.env.get("anchors", ())),
+            anchors=None if self.redirect_url else frozenset(self.env["anchors"]),
             uid=str(uid).strip() if isinstance(uid, (str, int, float)) and str(uid).strip()
             else None,
         )
@@ -122,7 +122,7 @@ def render_article(
     front = yaml.dump(
         meta, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=1000
     )
-    anchor_ids = frozenset(parsed.env.get("anchors", ()))
+    anchor_ids = frozenset(parsed.env["anchors"])
     return TranslatedArticle(
         f"---\n{front}---\n", html, headings, meta, parsed.report, anchor_ids
     )

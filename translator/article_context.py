@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .docfx_paths import docs_path
-from .report import TranslationReport
+from .report import TranslationReport, source_line
 from .site_index import PageInfo, SiteIndex, TranslationSettings, relative_url
 
 __all__ = ["ArticleContext"]
@@ -21,7 +21,7 @@ class ArticleContext:
     first_line: int  # 1-based source line of the body's first line
 
     def line_of(self, map_: list[int] | None) -> int | None:
-        return self.first_line + map_[0] if map_ else None
+        return source_line(self.first_line, map_)
 
     def resolve(self, relative_path: str) -> str:
         """A path written in the article, as a docs-relative path (may start with '..'):
@@ -31,4 +31,4 @@ class ArticleContext:
     def href_to(self, site_url: str) -> str:
         """A link to the site-relative `site_url`, percent-encoded (``my file`` ->
         ``my%20file``)."""
-        return quote(relative_url(self.page.url, site_url), safe="/")
+        return quote(relative_url(self.page.url, site_url))

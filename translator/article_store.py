@@ -34,5 +34,5 @@ class StoredArticle:
 
 
 def store_article(parsed: ParsedArticle) -> StoredArticle:
-    tokens = pickle.dumps(parsed.tokens, protocol=pickle.HIGHEST_PROTOCOL)
+    tokens = pickle.dumps(parsed.tokens)
     return StoredArticle(replace(parsed, tokens=[]), zlib.compress(tokens, 1))

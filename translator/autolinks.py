@@ -41,7 +41,7 @@ def enable_autolinks(md: MarkdownIt) -> None:
     md.enable("linkify")
     linkify = md.linkify
     assert linkify is not None  # linkify-it-py is installed (requirements.txt)
-    linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
+    linkify.set({"fuzzy_link": False, "fuzzy_email": False})  # fuzzy_ip is off by default
     linkify.add("www.", {"validate": _WWW_REST, "normalize": _with_scheme})
     md.core.ruler.after("linkify", "docfx_autolink_context", _unlink_where_markdig_would_not)
 

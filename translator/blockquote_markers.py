@@ -29,7 +29,7 @@ from markdown_it.rules_block.blockquote import blockquote
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-__all__ = ["closing_index", "html_token", "is_marker_line", "marker_at",
+__all__ = ["closing_index", "is_marker_line", "marker_at",
            "report_text_after_marker", "rewrite_marked_blockquotes", "split_marked_blockquote",
            "strip_marker"]
 
@@ -178,12 +178,3 @@ def strip_marker(tokens: list[Token], index: int, marker: re.Match[str]) -> set[
     if inline.content.strip():
         return set()
     return {index + 1, index + 2, index + 3}
-
-
-def html_token(content: str, level: int, *, block: bool = True) -> Token:
-    """Raw HTML, written as is by the renderer."""
-    token = Token("html_block" if block else "html_inline", "", 0)
-    token.content = content
-    token.block = block
-    token.level = level
-    return token

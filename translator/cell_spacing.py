@@ -17,7 +17,8 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .report import TranslationReport
+from .report import TranslationReport, source_line
+from .tokens import leaf_token
 
 __all__ = ["break_spaced_cells"]
 
@@ -27,7 +28,7 @@ _RUN = re.compile(r" {4,}")
 def break_spaced_cells(state: StateCore) -> None:
     """Core rule (after "inline"): split cell text at runs of 4+ spaces with line breaks."""
     report = state.env.get("report")
-    first_line = state.env.get("first_line", 1)
+    first_line = state.env["first_line"]
     in_cell = False
     for token in state.tokens:
         if token.type in ("td_open", "th_open"):
@@ -37,7 +38,7 @@ def break_spaced_cells(state: StateCore) -> None:
         elif in_cell and token.type == "inline" and token.children:
             runs = _break_runs(token)
             if runs and isinstance(report, TranslationReport):
-                line = first_line + token.map[0] if token.map else None
+                line = source_line(first_line, token.map)
                 report.add(
                     "table", line,
                     f"{runs} run(s) of spaces in a cell read as line breaks (DocFX shows one "
@@ -58,8 +59,6 @@ def _break_runs(inline: Token) -> int:
                 runs += 1
                 children.append(Token("hardbreak", "br", 0))
             if piece:
-                text = Token("text", "", 0)
-                text.content = piece
-                children.append(text)
+                children.append(leaf_token("text", piece))
     inline.children = children
     return runs

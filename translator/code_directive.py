@@ -61,11 +61,11 @@ def code_block(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 
 def _push_code(state: StateBlock, values: dict[str, str], line: int) -> None:
     target = include_target(str(state.env["src_path"]), values["source"],
-                            state.env.get("docset_root", ""))
+                            state.env["docset_root"])
     for token in code_block_tokens(
-        state.env, target, line, "':::code'", ranges=values.get("range", ""),
-        region=values.get("id", ""), highlight=values.get("highlight", ""),
-        language=values.get("language", ""),
+        state.env, target, line, "':::code'", ranges=values.get("range"),
+        region=values.get("id"), highlight=values.get("highlight"),
+        language=values.get("language"), dedent=None,
     ):
         token.map = [state.line, state.line + 1]
         state.tokens.append(token)

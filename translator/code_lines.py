@@ -35,6 +35,7 @@ from markdown_it.token import Token
 from .includes import MISSING_INCLUDE_CLASS, ReadFile
 from .report import TranslationReport
 from .source_text import decode_source
+from .tokens import leaf_token
 
 __all__ = ["CodeLines", "code_block_tokens", "code_language", "code_tokens", "dedented",
            "select_lines"]
@@ -66,7 +67,7 @@ def code_language(path: str) -> str:
     return LANGUAGES.get(posixpath.splitext(path)[1].lower(), "")
 
 
-def select_lines(text: str, ranges: str = "", region: str = "") -> CodeLines:
+def select_lines(text: str, ranges: str | None, region: str | None) -> CodeLines:
     """The lines `region` or `ranges` (``2-5,9,12-``) name, else the whole file."""
     lines = text.splitlines()
     if region:
@@ -126,7 +127,8 @@ def dedented(lines: list[str], dedent: int | None = None) -> list[str]:
     return [line[min(cut, len(line) - len(line.lstrip(" "))):] for line in expanded]
 
 
-def code_tokens(lines: list[str], language: str, highlight: str = "") -> tuple[Token, str | None]:
+def code_tokens(lines: list[str], language: str, highlight: str | None = None,
+                ) -> tuple[Token, str | None]:
     """A code block of `lines`; with `highlight`, those lines marked (and why not, if the
     list cannot be read)."""
     code = "\n".join(lines).rstrip("\n") + "\n"
@@ -143,14 +145,14 @@ def code_tokens(lines: list[str], language: str, highlight: str = "") -> tuple[T
         else f"{html.escape(line, quote=False)}\n"
         for n, line in enumerate(lines, start=1))
     css = f' class="language-{html.escape(language)}"' if language else ""
-    token = Token("html_block", "", 0)
-    token.content = f'<div class="highlight"><pre><code{css}>{shown}</code></pre></div>\n'
-    return token, problem
+    return leaf_token("html_block",
+                      f'<div class="highlight"><pre><code{css}>{shown}</code></pre></div>\n',
+                      ), problem
 
 
 def code_block_tokens(
-    env: MutableMapping[str, Any], target: str, line: int, form: str, *, ranges: str = "",
-    region: str = "", highlight: str = "", language: str = "", dedent: int | None = None,
+    env: MutableMapping[str, Any], target: str, line: int, form: str, *, ranges: str | None,
+    region: str | None, highlight: str | None, language: str | None, dedent: int | None,
 ) -> list[Token]:
     """The code block for the docs-relative file `target`, or a visible note (warned)
     when the file, its region or its range cannot be read. `form` names the syntax."""
@@ -180,6 +182,5 @@ def code_block_tokens(
 
 
 def _note() -> Token:
-    token = Token("html_block", "", 0)
-    token.content = f'<p class="{MISSING_INCLUDE_CLASS}">Code sample not available</p>\n'
-    return token
+    return leaf_token("html_block",
+                      f'<p class="{MISSING_INCLUDE_CLASS}">Code sample not available</p>\n')

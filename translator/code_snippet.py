@@ -51,19 +51,19 @@ def code_snippet_block(state: StateBlock, start_line: int, end_line: int, silent
     path, query, bookmark = parsed
     line = state.env["first_line"] + start_line
     options = {key.lower(): values[0] for key, values in parse_qs(query).items()}
-    ranges = options.get("range", "")
+    ranges = options.get("range")
     if "start" in options:
         ranges = f"{options['start']}-{options.get('end', options['start'])}"
-    region = options.get("name", "")
+    region = options.get("name")
     lines = _LINES.match(bookmark)
     if lines:
         ranges = f"{lines[1]}-{lines[2] or lines[1]}"
     elif bookmark:
         region = bookmark
-    target = include_target(str(state.env["src_path"]), path, state.env.get("docset_root", ""))
+    target = include_target(str(state.env["src_path"]), path, state.env["docset_root"])
     for token in code_block_tokens(
         state.env, target, line, "'[!code]'", ranges=ranges, region=region,
-        highlight=options.get("highlight", ""), language=(start["lang"] or "").strip(),
+        highlight=options.get("highlight"), language=(start["lang"] or "").strip(),
         dedent=int(options["dedent"]) if options.get("dedent", "").isdigit() else None,
     ):
         token.map = [start_line, start_line + 1]

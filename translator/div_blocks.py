@@ -25,7 +25,7 @@ from markdown_it.token import Token
 
 from .blockquote_markers import rewrite_marked_blockquotes
 from .directive_attributes import read_attributes, unknown_names
-from .report import TranslationReport
+from .report import TranslationReport, source_line
 
 __all__ = ["DIV_CLASS", "rewrite_div_blocks"]
 
@@ -41,7 +41,7 @@ def rewrite_div_blocks(state: StateCore) -> None:
     report: TranslationReport = state.env["report"]
 
     def to_div(opening: Token, closing: Token, marker: re.Match[str]) -> list[Token]:
-        line = state.env["first_line"] + opening.map[0] if opening.map else None
+        line = source_line(state.env["first_line"], opening.map)
         written = marker.group("attrs").strip()
         if len(written) >= 2 and written[0] == written[-1] == "`":
             written = written[1:-1]

@@ -15,7 +15,7 @@ from functools import partial
 import emoji
 from markdown_it.rules_core import StateCore
 
-from .report import TranslationReport
+from .report import TranslationReport, source_line
 
 __all__ = ["render_emoji_shortcodes"]
 
@@ -25,7 +25,7 @@ _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 def render_emoji_shortcodes(state: StateCore) -> None:
     """Core rule (after "inline"): known :shortcodes: in text become their emoji."""
     report = state.env.get("report")
-    first_line = state.env.get("first_line", 1)
+    first_line = state.env["first_line"]
     for token in state.tokens:
         if token.type != "inline" or not token.children:
             continue
@@ -34,7 +34,7 @@ def render_emoji_shortcodes(state: StateCore) -> None:
             if child.type == "text" and ":" in child.content:
                 child.content = _SHORTCODE.sub(partial(_emoji, found=found), child.content)
         if found and isinstance(report, TranslationReport):
-            line = first_line + token.map[0] if token.map else None
+            line = source_line(first_line, token.map)
             report.add("emoji", line, f"emoji shortcodes rendered: {' '.join(found)}")
 
 

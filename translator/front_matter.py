@@ -49,7 +49,7 @@ def split_front_matter(text: str, report: TranslationReport) -> FrontMatter:
     """Separate the YAML front matter from the Markdown body."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return FrontMatter({}, text, 1)
+        return FrontMatter({}, text)
     body_line = text.count("\n", 0, match.end()) + 1
     if match.end() == len(text) and not text.endswith("\n"):
         body_line -= 1

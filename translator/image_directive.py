@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 
 from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
 
 from .directive_attributes import read_attributes, unknown_names
+from .tokens import leaf_token
 
 __all__ = ["DIRECTIVE_REPORTS", "INVALID_DIRECTIVE", "image_directive", "invalid_directive"]
 
@@ -79,9 +79,7 @@ def image_directive(state: StateInline, silent: bool) -> bool:
         token = state.push("image", "img", 0)
         token.attrs = {"src": attributes.get("source"), "alt": ""}
         token.content = alt
-        text = Token("text", "", 0)
-        text.content = alt
-        token.children = [text]
+        token.children = [leaf_token("text", alt)]
         unknown = unknown_names(attributes, _KNOWN)
         if unknown:
             token.meta = {"offset": offset, DIRECTIVE_REPORTS: [(

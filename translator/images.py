@@ -25,6 +25,7 @@ from markdown_it.token import Token
 
 from .article_context import ArticleContext
 from .includes import WRITTEN_IN
+from .tokens import leaf_token
 
 __all__ = ["MISSING_IMAGE_CLASS", "replace_images"]
 
@@ -79,20 +80,13 @@ def _video(token: Token, src: str, ctx: ArticleContext, line: int | None) -> Tok
             return _placeholder(token.content or "Video")
         href = ctx.href_to(docs_path)
     ctx.report.add("image", line, f"video {src} -> a link to it (offline, as [!VIDEO])")
-    link = Token("html_inline", "", 0)
     name = html.escape(token.content.strip() or "the video")
-    link.content = (
-        f'<a class="docfx-video-link" href="{html.escape(href, quote=True)}">'
-        f"Watch the video: {name}</a>"
-    )
-    return link
+    return leaf_token("html_inline", f'<a class="docfx-video-link" href="{html.escape(href)}">'
+                      f"Watch the video: {name}</a>")
 
 
 def _placeholder(alt: str) -> Token:
-    token = Token("html_inline", "", 0)
     name = html.escape(alt.strip() or "Image not available")
     text = f"Image not available: {html.escape(alt)}" if alt.strip() else name
-    token.content = (
-        f'<span class="{MISSING_IMAGE_CLASS}" role="img" aria-label="{name}">{text}</span>'
-    )
-    return token
+    return leaf_token("html_inline", f'<span class="{MISSING_IMAGE_CLASS}" role="img" '
+                      f'aria-label="{name}">{text}</span>')

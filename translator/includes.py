@@ -26,12 +26,12 @@ from typing import Any
 from markdown_it.rules_core import StateCore, text_join
 from markdown_it.token import Token
 
-from .blockquote_markers import html_token
 from .docfx_paths import docs_path, rebase_written
 from .front_matter import split_front_matter
-from .report import Level, TranslationReport
+from .report import Level, TranslationReport, source_line
 from .source_text import decode_source
 from .table_repair import remove_table_debris
+from .tokens import html_token, leaf_token
 
 __all__ = ["MISSING_INCLUDE_CLASS", "WRITTEN_IN", "ReadFile", "expand_includes",
            "include_target"]
@@ -132,12 +132,11 @@ def _escaped_text(state: StateCore, escaped: Token, where: list[int] | None) -> 
     """An escaped directive: its text as written (without the backslash), reported (in an
     included file: on the including directive's line, naming the file and its line)."""
     state.env["report"].add(
-        "include", state.env["first_line"] + where[0] if where else None,
+        "include", source_line(state.env["first_line"], where),
         "escaped include directive kept as text, its [title](path) not made a link",
     )
-    text = Token("text_special", "", 0)  # joined into the text later; not a marker to report
-    text.content = escaped.content
-    return text
+    # joined into the text later; not a marker to report
+    return leaf_token("text_special", escaped.content)
 
 
 def _read_included(
@@ -146,9 +145,9 @@ def _read_included(
     """(included path, its Markdown body, the env to parse it in), or the placeholder text."""
     env = state.env
     report: TranslationReport = env["report"]
-    line = env["first_line"] + where[0] if where else None
+    line = source_line(env["first_line"], where)
     src_path = str(env["src_path"])
-    target = include_target(src_path, str(directive.meta["path"]), env.get("docset_root", ""))
+    target = include_target(src_path, str(directive.meta["path"]), env["docset_root"])
     # the files including this one, each with the line of its directive
     stack: tuple[tuple[str, int | None], ...] = env.get("include_stack", ())
     read_file: ReadFile | None = env.get("read_file")
@@ -168,7 +167,7 @@ def _read_included(
     sub_report = TranslationReport(target)
     front = split_front_matter(decode_source(data, sub_report), sub_report)
     body = remove_table_debris(front.body, sub_report, front.body_line)
-    env.setdefault("included", set()).add(target)
+    env["included"].add(target)
     sub_env = {
         **env,
         "report": sub_report,

@@ -45,6 +45,7 @@ from .site_index import (
     title_from_path,
     upstream_url,
 )
+from .tokens import leaf_token
 
 __all__ = ["EXTERNAL_LINK_CLASS", "NOT_LINKED", "resolve_href", "rewrite_links"]
 
@@ -85,7 +86,7 @@ def _rewrite_children(children: list[Token], ctx: ArticleContext, line: int | No
             child.attrJoin("class", EXTERNAL_LINK_CLASS)
         if index + 1 < len(children) and children[index + 1].type == "link_close":
             text = target.title if target else title_from_path(_last_segment(new_href))
-            children.insert(index + 1, _text_token(text))
+            children.insert(index + 1, leaf_token("text", text))
             source = "its title" if target else "a title made from its address"
             ctx.report.add(
                 "link", line, f"empty link text replaced by {source}: '{text}' ({href})",
@@ -179,7 +180,7 @@ def _page_at(docs_path: str, ctx: ArticleContext, *, any_case: bool) -> PageInfo
 
 
 def _resolve_relative(
-    href: str, ctx: ArticleContext, line: int | None, written_in: str = ""
+    href: str, ctx: ArticleContext, line: int | None, written_in: str
 ) -> tuple[str, PageInfo | None, bool]:
     docs_path = ctx.resolve(urlsplit(href).path)  # ~/ and %20 read as DocFX reads them
     if docs_path in ctx.index.not_pages:
@@ -255,9 +256,3 @@ def _last_segment(href: str) -> str:
     (``release-notes-2.1.aspx`` -> ``Release notes 2.1``, not ``Release notes 2``)."""
     path = urlsplit(href).path.rstrip("/")
     return posixpath.basename(path) or href
-
-
-def _text_token(text: str) -> Token:
-    token = Token("text", "", 0)
-    token.content = text
-    return token

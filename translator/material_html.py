@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from .anchors import LEGACY_ANCHOR_CLASS
 from .markdown_parser import docfx_markdown
+from .tokens import leaf_token
 
 __all__ = ["Heading", "render_material_html"]
 
@@ -55,8 +56,7 @@ def _put_legacy_anchors_in_headings(tokens: list[Token]) -> None:
             inline = tokens[index + 1]
             anchors = []
             for name in names:
-                anchor = Token("html_inline", "", 0)
-                anchor.content = f'<a id="{name}" class="{LEGACY_ANCHOR_CLASS}"></a>'
-                anchors.append(anchor)
+                anchors.append(leaf_token(
+                    "html_inline", f'<a id="{name}" class="{LEGACY_ANCHOR_CLASS}"></a>'))
             inline.children = anchors + (inline.children or [])
             token.meta["legacy_anchors"] = []  # rendering twice must not add them twice

@@ -54,7 +54,7 @@ def render_redirect(
 
 
 def _redirect_html(target: str, title: str) -> str:
-    href = html.escape(target, quote=True)
+    href = html.escape(target)
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f'<meta http-equiv="refresh" content="0; url={href}">\n'

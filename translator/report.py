@@ -8,10 +8,11 @@ input the translator could not read as intended; the page is still built.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-__all__ = ["Decision", "Level", "TranslationReport"]
+__all__ = ["Decision", "Level", "TranslationReport", "source_line"]
 
 # "replaced": the source's text or address was replaced by ours (a retired address by its
 # current page, an empty link text by a title); listed on the build report page.
@@ -70,3 +71,9 @@ class TranslationReport:
             "counts": self.counts(),
             "decisions": [d.to_json() for d in self.decisions],
         }
+
+
+def source_line(first_line: int, map_: Sequence[int] | None) -> int | None:
+    """The 1-based source line of a token whose `.map` is `map_`, in a body that starts at
+    source line `first_line`; None for a token with no map (one a rule made)."""
+    return first_line + map_[0] if map_ else None

@@ -200,7 +200,7 @@ def render_section_open(
 ) -> str:
     token = tokens[idx]
     kind = html.escape(str(token.meta["kind"]))
-    value = html.escape(str(token.meta["value"]), quote=True)
+    value = html.escape(str(token.meta["value"]))
     if kind == "row":
         return '<div class="docfx-row">\n'
     if kind == "column":

@@ -51,7 +51,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from .pipe_table import LONE_PIPE
-from .report import TranslationReport
+from .report import TranslationReport, source_line
 from .table_cells import RowCells, code_span_end
 
 __all__ = ["MERGED_CELL_CLASS", "remove_table_debris", "restore_merged_cells"]
@@ -154,7 +154,7 @@ def _repair_table(table: list[Token], env: MutableMapping[str, object]) -> list[
     for row in rows:
         cells = _cells(row[1:-1])
         given = len(_source(row).cells)
-        line = first_line + row[0].map[0] if row[0].map else None
+        line = source_line(first_line, row[0].map)
         is_body = row[1].type == "td_open"
         if is_body and 0 < given < width and export and previous is not None:
             cells = [_inherit(c) for c in previous[: width - given]] + cells[:given]
@@ -191,7 +191,7 @@ def _source(row: list[Token]) -> RowCells:
 
 def _is_damaged_export(table_open: Token, rows: list[RowCells]) -> bool:
     """The three marks of an exporter's table (see the module docstring)."""
-    if not _EXPORT_DELIMITER.match(str(table_open.meta.get("delimiter", ""))):
+    if not _EXPORT_DELIMITER.match(str(table_open.meta["delimiter"])):
         return False
     if not all(row.leading_pipe and row.trailing_pipe for row in rows):
         return False

@@ -43,8 +43,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .blockquote_markers import html_token
-from .report import TranslationReport
+from .report import TranslationReport, source_line
+from .tokens import html_token
 
 __all__ = ["CONDITION_CLASS", "rewrite_tabs"]
 
@@ -86,7 +86,7 @@ def _rewrite_groups(
             index += 1
             continue
         map_, level = tokens[index].map, tokens[index].level
-        line = state.env["first_line"] + map_[0] if map_ else None
+        line = source_line(state.env["first_line"], map_)
         tabs, index = _read_group(state, tokens, index)
         number = state.env["tab_sets"] = state.env.get("tab_sets", 0) + 1
         for tab in tabs:

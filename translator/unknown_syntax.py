@@ -20,6 +20,7 @@ from markdown_it.token import Token
 
 from .image_directive import DIRECTIVE_REPORTS, INVALID_DIRECTIVE
 from .report import TranslationReport
+from .tokens import leaf_token
 
 __all__ = ["BRACKET_MARKER", "COLON_MARKER", "INLINE_COLON_MARKER", "report_unknown_syntax"]
 
@@ -74,9 +75,8 @@ def _report_directives(inline: Token, report: TranslationReport, first: int) -> 
             report.warn("syntax", first + meta["offset"],
                         f"{meta['why']}; DocFX keeps it as text (with an error), so it stays "
                         "visible as text")
-            text = Token("text_special", "", 0)  # joined into the text later
-            text.content = child.content
-            (inline.children or [])[index] = text
+            # joined into the text later
+            (inline.children or [])[index] = leaf_token("text_special", child.content)
         for level, kind, message in meta.get(DIRECTIVE_REPORTS, ()):
             report.add(kind, first + meta["offset"], message, level)
 

@@ -23,10 +23,11 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from .blockquote_markers import closing_index, html_token
+from .blockquote_markers import closing_index
 from .directive_attributes import read_attributes, unknown_names
 from .image_directive import DIRECTIVE_REPORTS, invalid_directive
-from .report import TranslationReport
+from .report import TranslationReport, source_line
+from .tokens import html_token
 
 __all__ = ["VIDEO_CLASS", "rewrite_videos", "video_directive"]
 
@@ -51,7 +52,7 @@ def rewrite_videos(state: StateCore) -> None:
             continue
         end, match = span
         url = match.group("url")
-        line = state.env["first_line"] + token.map[0] if token.map else None
+        line = source_line(state.env["first_line"], token.map)
         report.add("video", line, f"video {url} -> a link (no embedded player offline)")
         out.append(html_token(_video_link(url), token.level))
         index = end + 1
@@ -103,14 +104,14 @@ def video_directive(state: StateInline, silent: bool) -> bool:
 
 
 def _link(url: str, title: str = "") -> str:
-    href = html.escape(url, quote=True)
+    href = html.escape(url)
     name = f"Watch the video: {html.escape(title)}" if title else "Watch the video"
     return (f'<a class="docfx-external {VIDEO_CLASS}" href="{href}">{name}</a> '
             f"({html.escape(url)})")
 
 
 def _video_link(url: str) -> str:
-    href = html.escape(url, quote=True)
+    href = html.escape(url)
     return (
         f'<p class="{VIDEO_CLASS}"><a class="docfx-external" href="{href}">'
         f"Watch the video</a> ({html.escape(url)})</p>\n"

@@ -38,6 +38,7 @@ from markdown_it.token import Token
 from .article_context import ArticleContext
 from .directive_attributes import read_attributes
 from .site_index import PageInfo
+from .tokens import leaf_token
 
 __all__ = ["XREF_TOKEN", "rewrite_xrefs", "xref_shorthand"]
 
@@ -141,14 +142,15 @@ def _resolved(
     if page is None:
         ctx.report.warn("xref", line, f"cross reference to uid '{uid}': no page has that "
                         "uid in its front matter; its text kept, not linked")
-        return inner or [_text(fallback)]
-    text = inner or [_text(options.get("text") or page.title)]
+        return inner or [leaf_token("text", fallback)]
+    text = inner or [leaf_token("text", options.get("text") or page.title)]
     title = f' title="{html.escape(options["title"])}"' if "title" in options else ""
     anchor = _anchor(page, fragment, ctx, line)  # checked (and reported) once
     on_this_page = page.src_path == ctx.page.src_path and fragment
     href = anchor if on_this_page else ctx.href_to(page.url) + anchor
     ctx.report.add("xref", line, f"cross reference to uid '{uid}' -> {page.src_path}")
-    return [_html(f'<a href="{html.escape(href)}"{title}>'), *text, _html("</a>")]
+    return [leaf_token("html_inline", f'<a href="{html.escape(href)}"{title}>'), *text,
+            leaf_token("html_inline", "</a>")]
 
 
 def _anchor(page: PageInfo, fragment: str, ctx: ArticleContext, line: int | None) -> str:
@@ -158,15 +160,3 @@ def _anchor(page: PageInfo, fragment: str, ctx: ArticleContext, line: int | None
         ctx.report.add("xref", line, f"{page.src_path} has no anchor '#{fragment}'",
                        level="unresolved")
     return f"#{fragment}"
-
-
-def _text(content: str) -> Token:
-    token = Token("text", "", 0)
-    token.content = content
-    return token
-
-
-def _html(content: str) -> Token:
-    token = Token("html_inline", "", 0)
-    token.content = content
-    return token
