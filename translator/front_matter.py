@@ -50,7 +50,7 @@ def split_front_matter(text: str, report: TranslationReport) -> FrontMatter:
     match = _FRONT_MATTER.match(text)
     if not match:
         return FrontMatter({}, text)
-    body_line = text.count("\n", 0, match.end()) + 1
+    body_line = text[: match.end()].count("\n") + 1
     if match.end() == len(text) and not text.endswith("\n"):
         body_line -= 1
     source = match.group("yaml") or ""

@@ -51,7 +51,7 @@ def image_directive(state: StateInline, silent: bool) -> bool:
     if _OPEN.match(state.src, state.pos) is None:
         return False
     close = state.src.find(":::", state.pos + len(":::image"))
-    if close < 0:
+    if close == -1:
         return False
     attributes = read_attributes(state.src[state.pos + len(":::image") : close])
     problem = attributes.error
@@ -69,7 +69,7 @@ def image_directive(state: StateInline, silent: bool) -> bool:
                               f"':::image' not read as an image: {problem}")
         return True
     if not silent:
-        offset = state.src.count("\n", 0, state.pos)
+        offset = state.src[: state.pos].count("\n")
         alt = attributes.get("alt-text")
         # DocFX wraps the image in a link: `link` (any link) before `lightbox` (the
         # full-size picture; Learn opens it in an overlay, offline it is the file itself)
@@ -96,5 +96,5 @@ def invalid_directive(state: StateInline, end: int, why: str) -> None:
     """Keep ``state.src[state.pos:end]`` as text, to be reported with `why` and its line."""
     token = state.push(INVALID_DIRECTIVE, "", 0)
     token.content = state.src[state.pos : end]
-    token.meta = {"offset": state.src.count("\n", 0, state.pos), "why": why}
+    token.meta = {"offset": state.src[: state.pos].count("\n"), "why": why}
     state.pos = end

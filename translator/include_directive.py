@@ -109,9 +109,8 @@ def include_block(state: StateBlock, start_line: int, end_line: int, silent: boo
     if silent:
         return True
     token = state.push("docfx_include", "", 0)
-    token.block = True
     token.map = [start_line, start_line + 1]
-    token.meta = {"title": directive.title, "path": directive.path, "offset": 0}
+    token.meta = {"title": directive.title, "path": directive.path}
     state.line = start_line + 1
     return True
 
@@ -124,7 +123,7 @@ def include_inline(state: StateInline, silent: bool) -> bool:
     if not silent:
         token = state.push("docfx_include", "", 0)
         token.meta = {"title": directive.title, "path": directive.path,
-                      "offset": state.src.count("\n", 0, state.pos), "start": state.pos}
+                      "offset": state.src[: state.pos].count("\n"), "start": state.pos}
         token.content = state.src[state.pos : directive.end]
     state.pos = directive.end
     return True
@@ -140,6 +139,6 @@ def escaped_include(state: StateInline, silent: bool) -> bool:
     if not silent:
         token = state.push("docfx_escaped_include", "", 0)
         token.content = state.src[state.pos + 1 : directive.end]
-        token.meta = {"offset": state.src.count("\n", 0, state.pos)}
+        token.meta = {"offset": state.src[: state.pos].count("\n")}
     state.pos = directive.end
     return True

@@ -25,8 +25,10 @@ _OPEN = re.compile(r":::no-loc(?=[\s:])", re.I)
 def no_loc_directive(state: StateInline, silent: bool) -> bool:
     """Inline rule at ``:``: ``:::no-loc text="...":::``."""
     opening = _OPEN.match(state.src, state.pos)
-    close = state.src.find(":::", opening.end()) if opening else -1
-    if opening is None or close < 0:
+    if opening is None:
+        return False
+    close = state.src.find(":::", opening.end())
+    if close == -1:
         return False
     attributes = read_attributes(state.src[opening.end() : close])
     problem = attributes.error or (None if "text" in attributes.values else
@@ -42,7 +44,7 @@ def no_loc_directive(state: StateInline, silent: bool) -> bool:
     token.content = attributes.get("text")
     unknown = unknown_names(attributes, ("text",))
     if unknown:
-        token.meta = {"offset": state.src.count("\n", 0, state.pos), DIRECTIVE_REPORTS: [(
+        token.meta = {"offset": state.src[: state.pos].count("\n"), DIRECTIVE_REPORTS: [(
             "warning", "syntax",
             f"':::no-loc' with attribute(s) {', '.join(unknown)} that DocFX does not accept "
             "(it keeps the directive as text); its text is shown")]}

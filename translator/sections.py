@@ -106,12 +106,10 @@ def section_block(state: StateBlock, start_line: int, end_line: int, silent: boo
     state.parentType = "docfx_section"
     state.lineMax = close_line
     token = state.push("docfx_section_open", "div", 1)
-    token.block = True
     token.map = [start_line, close_line]
     token.meta = {"kind": kind, "value": _value(kind, attributes)}
     state.md.block.tokenize(state, start_line + 1, close_line)
-    token = state.push("docfx_section_close", "div", -1)
-    token.block = True
+    state.push("docfx_section_close", "div", -1)
     state.parentType, state.lineMax = old_parent, old_line_max
     state.line = close_line + (1 if closed else 0)
     return True

@@ -107,10 +107,10 @@ def _markers(children: list[Token]) -> list[tuple[int, str]]:
     lines.append((offset, line_text))
     for number, text in lines:
         start = COLON_MARKER.match(text)
+        after = 0  # past the line-start directive's own closing `:::`, if it has one on the line
         if start is not None:
             found.append((number, start.group().strip()))
-        # past the line-start directive's own closing `:::`, if it has one on the line
-        close = text.find(":::", start.end()) if start is not None else -3
-        after = len(text) if start is not None and close < 0 else close + 3
+            close = text.find(":::", start.end())
+            after = len(text) if close == -1 else close + 3
         found += [(number, f":::{m['name']}") for m in INLINE_COLON_MARKER.finditer(text, after)]
     return sorted(found, key=lambda item: item[0])

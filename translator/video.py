@@ -77,8 +77,10 @@ def _video_span(tokens: list[Token], index: int) -> tuple[int, re.Match[str]] | 
 def video_directive(state: StateInline, silent: bool) -> bool:
     """Inline rule at ``:``: ``:::video source="..." ...:::``."""
     opening = _DIRECTIVE.match(state.src, state.pos)
-    close = state.src.find(":::", opening.end()) if opening else -1
-    if opening is None or close < 0:
+    if opening is None:
+        return False
+    close = state.src.find(":::", opening.end())
+    if close == -1:
         return False
     attributes = read_attributes(state.src[opening.end() : close])
     problem = attributes.error or (None if attributes.get("source") else
@@ -98,7 +100,7 @@ def video_directive(state: StateInline, silent: bool) -> bool:
         reports.append(("warning", "video", f"':::video' with attribute(s) {', '.join(unknown)}"
                         " that DocFX does not accept (it keeps the directive as text); "
                         "shown as a link"))
-    token.meta = {"offset": state.src.count("\n", 0, state.pos), DIRECTIVE_REPORTS: reports}
+    token.meta = {"offset": state.src[: state.pos].count("\n"), DIRECTIVE_REPORTS: reports}
     state.pos = close + 3
     return True
 
