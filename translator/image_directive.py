@@ -31,7 +31,7 @@ import re
 from markdown_it.rules_inline import StateInline
 
 from .directive_attributes import read_attributes, unknown_names
-from .tokens import leaf_token
+from .tokens import SPANNED_LINES, leaf_token
 
 __all__ = ["DIRECTIVE_REPORTS", "INVALID_DIRECTIVE", "image_directive", "invalid_directive"]
 
@@ -80,9 +80,10 @@ def image_directive(state: StateInline, silent: bool) -> bool:
         token.attrs = {"src": attributes.get("source"), "alt": ""}
         token.content = alt
         token.children = [leaf_token("text", alt)]
+        token.meta = {SPANNED_LINES: state.src[state.pos : close].count("\n")}
         unknown = unknown_names(attributes, _KNOWN)
         if unknown:
-            token.meta = {"offset": offset, DIRECTIVE_REPORTS: [(
+            token.meta |= {"offset": offset, DIRECTIVE_REPORTS: [(
                 "warning", "syntax",
                 f"':::image' with attribute(s) {', '.join(unknown)} that DocFX does not "
                 "accept (it keeps the directive as text); shown as an image, those ignored")]}

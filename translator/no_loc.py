@@ -16,6 +16,7 @@ from markdown_it.rules_inline import StateInline
 
 from .directive_attributes import read_attributes, unknown_names
 from .image_directive import DIRECTIVE_REPORTS, invalid_directive
+from .tokens import SPANNED_LINES
 
 __all__ = ["no_loc_directive"]
 
@@ -42,9 +43,10 @@ def no_loc_directive(state: StateInline, silent: bool) -> bool:
     # text_special: joined into the text after the DocFX rules, never read as a marker
     token = state.push("text_special", "", 0)
     token.content = attributes.get("text")
+    token.meta = {SPANNED_LINES: state.src[state.pos : close].count("\n")}
     unknown = unknown_names(attributes, ("text",))
     if unknown:
-        token.meta = {"offset": state.src[: state.pos].count("\n"), DIRECTIVE_REPORTS: [(
+        token.meta |= {"offset": state.src[: state.pos].count("\n"), DIRECTIVE_REPORTS: [(
             "warning", "syntax",
             f"':::no-loc' with attribute(s) {', '.join(unknown)} that DocFX does not accept "
             "(it keeps the directive as text); its text is shown")]}

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from .image_directive import DIRECTIVE_REPORTS, INVALID_DIRECTIVE
 from .report import TranslationReport
-from .tokens import leaf_token
+from .tokens import SPANNED_LINES, leaf_token, lines_inside
 
 __all__ = ["BRACKET_MARKER", "COLON_MARKER", "INLINE_COLON_MARKER", "report_unknown_syntax"]
 
@@ -76,7 +76,9 @@ def _report_directives(inline: Token, report: TranslationReport, first: int) -> 
                         f"{meta['why']}; DocFX keeps it as text (with an error), so it stays "
                         "visible as text")
             # joined into the text later
-            (inline.children or [])[index] = leaf_token("text_special", child.content)
+            text = leaf_token("text_special", child.content)
+            text.meta[SPANNED_LINES] = child.content.count("\n")
+            (inline.children or [])[index] = text
         for level, kind, message in meta.get(DIRECTIVE_REPORTS, ()):
             report.add(kind, first + meta["offset"], message, level)
 
@@ -98,12 +100,15 @@ def _markers(children: list[Token]) -> list[tuple[int, str]]:
         elif child.type == "text":
             found += [(offset, m.group()) for m in BRACKET_MARKER.finditer(child.content)]
             line_text += child.content
-        elif child.type == "image":  # its alt text is text too
-            alt = "".join(c.content for c in child.children or [] if c.type == "text")
-            found += [(offset, m.group()) for m in BRACKET_MARKER.finditer(alt)]
-            line_text += "\0"
         else:
-            line_text += "\0"  # code, links...: not plain text at the line start
+            if child.type == "image":  # its alt text is text too
+                alt = "".join(c.content for c in child.children or [] if c.type == "text")
+                found += [(offset, m.group()) for m in BRACKET_MARKER.finditer(alt)]
+            line_text += "\0"  # code, links, images...: not plain text at the line start
+            spanned = lines_inside(child)
+            if spanned:  # a directive spread over lines: what follows it starts no line
+                lines.append((offset, line_text))
+                offset, line_text = offset + spanned, "\0"
     lines.append((offset, line_text))
     for number, text in lines:
         start = COLON_MARKER.match(text)

@@ -27,7 +27,7 @@ from .blockquote_markers import closing_index
 from .directive_attributes import read_attributes, unknown_names
 from .image_directive import DIRECTIVE_REPORTS, invalid_directive
 from .report import TranslationReport, source_line
-from .tokens import html_token
+from .tokens import SPANNED_LINES, html_token
 
 __all__ = ["VIDEO_CLASS", "rewrite_videos", "video_directive"]
 
@@ -100,7 +100,8 @@ def video_directive(state: StateInline, silent: bool) -> bool:
         reports.append(("warning", "video", f"':::video' with attribute(s) {', '.join(unknown)}"
                         " that DocFX does not accept (it keeps the directive as text); "
                         "shown as a link"))
-    token.meta = {"offset": state.src[: state.pos].count("\n"), DIRECTIVE_REPORTS: reports}
+    token.meta = {"offset": state.src[: state.pos].count("\n"), DIRECTIVE_REPORTS: reports,
+                  SPANNED_LINES: state.src[state.pos : close].count("\n")}
     state.pos = close + 3
     return True
 

@@ -38,7 +38,7 @@ from markdown_it.token import Token
 from .article_context import ArticleContext
 from .directive_attributes import read_attributes
 from .site_index import PageInfo
-from .tokens import leaf_token
+from .tokens import leaf_token, line_offsets
 
 __all__ = ["XREF_TOKEN", "rewrite_xrefs", "xref_shorthand"]
 
@@ -99,11 +99,11 @@ def rewrite_xrefs(tokens: list[Token], ctx: ArticleContext) -> None:
 
 def _rewrite(children: list[Token], ctx: ArticleContext, line: int | None) -> list[Token]:
     out: list[Token] = []
-    index = breaks = 0
+    index = 0
+    offsets = line_offsets(children)
     while index < len(children):
         child = children[index]
-        breaks += child.type in ("softbreak", "hardbreak")
-        where = line + breaks if line else None  # the line the cross reference is on
+        where = line + offsets[index] if line else None  # the line the cross reference is on
         if child.type == XREF_TOKEN:
             out += _resolved(str(child.meta["uid"]), [], ctx, where, child.content)
         elif child.type == "html_inline" and (tag := _XREF_TAG.match(child.content)):
